@@ -1,0 +1,2 @@
+// Placeholder; the typed bridge is built in issue 3.
+export {};

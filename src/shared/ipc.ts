@@ -1,0 +1,86 @@
+/**
+ * The one IPC contract between the main process, the preload bridge and the renderer.
+ * Every channel is listed here with its argument and result types; main validates each payload
+ * at runtime (src/main/ipc/schemas.ts) and the preload exposes exactly these channels.
+ * Dependency-free on purpose: the sandboxed preload bundles this file.
+ */
+import type { Lang, ProbeEvent, ProbeRequest, ProbeResult } from './probe-types';
+import type { KeychainStatus, Profile } from './profile-types';
+
+/** What the renderer asks the main process to test. */
+export interface RunProbeInput {
+  /** Chosen by the renderer so that progress events can be matched before the result arrives. */
+  runId: string;
+  /** The settings to test. A password typed in the window travels in memory only. */
+  request: Omit<ProbeRequest, 'caPem'>;
+  /** Use the password (or OAuth token) saved in the keychain for this profile. */
+  profileName?: string;
+  /** Save settings (and the typed password, in the keychain) under this name after the test. */
+  saveAs?: string;
+}
+
+export interface AppInfo {
+  version: string;
+  locale: Lang;
+  platform: string;
+}
+
+export interface SaveProfileInput {
+  profile: Profile;
+  /** When given, stored in the keychain under the profile's name. */
+  password?: string;
+}
+
+export interface IpcContract {
+  'app:info': { args: []; result: AppInfo };
+  'app:open-external': { args: [url: string]; result: void };
+  'clipboard:write': { args: [text: string]; result: void };
+  'report:save': {
+    args: [input: { suggestedName: string; text: string }];
+    result: { saved: boolean; path?: string };
+  };
+  'probe:run': { args: [input: RunProbeInput]; result: ProbeResult };
+  'probe:cancel': { args: [runId: string]; result: void };
+  'profiles:list': { args: []; result: { profiles: Profile[]; warning?: string } };
+  'profiles:save': { args: [input: SaveProfileInput]; result: { savedSecret: boolean } };
+  'profiles:delete': { args: [name: string]; result: void };
+  'keychain:status': { args: []; result: KeychainStatus };
+  'oauth:sign-in': {
+    args: [input: { profileName: string; clientId: string; tenant: string }];
+    result: { user: string };
+  };
+  'oauth:sign-out': { args: [profileName: string]; result: void };
+}
+
+export type IpcChannel = keyof IpcContract;
+export type IpcArgs<C extends IpcChannel> = IpcContract[C]['args'];
+export type IpcResult<C extends IpcChannel> = IpcContract[C]['result'];
+
+/** Main → renderer events. */
+export interface IpcEvents {
+  'probe:progress': { runId: string; event: ProbeEvent };
+}
+export type IpcEventChannel = keyof IpcEvents;
+
+/** Every invoke channel, as a value for the preload; the type below keeps it in step with the contract. */
+export const IPC_CHANNELS = [
+  'app:info',
+  'app:open-external',
+  'clipboard:write',
+  'report:save',
+  'probe:run',
+  'probe:cancel',
+  'profiles:list',
+  'profiles:save',
+  'profiles:delete',
+  'keychain:status',
+  'oauth:sign-in',
+  'oauth:sign-out',
+] as const satisfies readonly IpcChannel[];
+
+// Compile-time check that IPC_CHANNELS lists every channel of the contract.
+type Missing = Exclude<IpcChannel, (typeof IPC_CHANNELS)[number]>;
+const _everyChannelListed: [Missing] extends [never] ? true : Missing = true;
+void _everyChannelListed;
+
+export const IPC_EVENT_CHANNELS = ['probe:progress'] as const satisfies readonly IpcEventChannel[];

@@ -1,0 +1,24 @@
+import type { SecurityMode } from './probe-types';
+
+/** The non-secret settings of one saved account. The secret lives in the OS keychain only. */
+export interface Profile {
+  /** Unique, user-chosen; also the keychain account key. */
+  name: string;
+  email?: string;
+  /** Provider preset id (see providers), or 'custom'. */
+  provider?: string;
+  host: string;
+  port: number;
+  security: SecurityMode;
+  user?: string;
+  authMethod: 'password' | 'oauth2' | 'none';
+  /** OAuth settings for authMethod 'oauth2' (no secrets: the refresh token is in the keychain). */
+  oauth?: { clientId: string; tenant: string };
+  /** Sender and recipient for the optional send test. */
+  from?: string;
+  to?: string;
+  lastResult?: { ok: boolean; diagnosisId: string | null; at: string };
+  updatedAt: string;
+}
+
+export type KeychainStatus = { available: true } | { available: false; reason: string };
