@@ -1,0 +1,27 @@
+/**
+ * Modern Auth for Outlook.com / Microsoft 365 SMTP: "Sign in with Microsoft" (browser with PKCE
+ * and a loopback redirect, or a device code), silent refresh from the keychain, sign-out, and
+ * errors mapped to the diagnosis catalogue. Electron-free: the CLI and tests use it directly.
+ */
+export {
+  BROWSER_SIGN_IN_TIMEOUT_MS,
+  CLIENT_ID_ENV,
+  DEFAULT_AUTHORITY_HOST,
+  PERSONAL_TENANT,
+  SIGN_IN_SCOPES,
+  SMTP_SEND_SCOPE,
+  resolveClientId,
+  type OAuthConfig,
+} from './config';
+export { OAuthError, redactTokens, type OAuthErrorCode } from './errors';
+export { signInWithBrowser, type BrowserSignInOptions } from './browser-sign-in';
+export { signInWithDeviceCode, type DeviceCodeInfo, type DeviceSignInOptions } from './device-sign-in';
+export type { SignInResult } from './sign-in-result';
+export { createTokenProvider, getAccessTokenSilently, signOut, type SilentTokenResult } from './silent';
+export { REFRESH_TOKEN_KIND, type PersistTarget, type RefreshTokenStore } from './store';
+export {
+  createOAuthService,
+  type OAuthProfileSettings,
+  type OAuthService,
+  type OAuthServiceDeps,
+} from './service';
