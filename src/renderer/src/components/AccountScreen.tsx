@@ -1,0 +1,384 @@
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import type { SecurityMode } from '../../../shared/probe-types';
+import type { KeychainStatus, Profile } from '../../../shared/profile-types';
+import { CUSTOM_PROVIDER_ID, detectProvider, getProvider, PROVIDERS } from '../../../shared/providers';
+import { useI18n } from '../i18n/context';
+import type { MessageKey } from '../i18n/messages';
+import { applyPreset, validateForm, type AccountForm, type AuthMethod } from '../lib/form';
+import { FORM_SECURITY_MODES, SECURITY_LABEL_KEYS } from '../lib/security';
+import { ProfilesList } from './ProfilesList';
+
+const AUTH_METHODS: readonly AuthMethod[] = ['password', 'oauth2', 'none'];
+
+/** A labelled field: the label is tied to its control for screen readers and clicks. */
+function Field({
+  label,
+  hint,
+  children,
+}: {
+  label: string;
+  hint?: string;
+  children: (id: string, hintId?: string) => ReactNode;
+}) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children(id, hintId)}
+      {hint && (
+        <small id={hintId} className="muted">
+          {hint}
+        </small>
+      )}
+    </div>
+  );
+}
+
+/** Applies a new email: recognises the provider and keeps the fields that followed the old email in step. */
+export function withEmail(form: AccountForm, email: string): AccountForm {
+  const old = form.email.trim();
+  const next: AccountForm = { ...form, email };
+  if (!form.user || form.user === old) next.user = email.trim();
+  if (!form.profileName || form.profileName === old) next.profileName = email.trim();
+  if (!form.from || form.from === old) next.from = email.trim();
+  const preset = detectProvider(email);
+  return preset && preset.id !== form.providerId ? applyPreset(next, preset) : next;
+}
+
+export function AccountScreen({
+  form,
+  onChange,
+  keychain,
+  profiles,
+  profilesWarning,
+  signInMessage,
+  onRun,
+  onRerun,
+  onEdit,
+  onDelete,
+  onOpenGuide,
+  onSignIn,
+}: {
+  form: AccountForm;
+  onChange: (form: AccountForm) => void;
+  keychain: KeychainStatus | null;
+  profiles: Profile[];
+  profilesWarning: string | null;
+  signInMessage: string | null;
+  onRun: () => void;
+  onRerun: (p: Profile) => void;
+  onEdit: (p: Profile) => void;
+  onDelete: (p: Profile) => void;
+  onOpenGuide: (guideId: string) => void;
+  onSignIn: () => void;
+}) {
+  const { t, l } = useI18n();
+  const [problems, setProblems] = useState<MessageKey[]>([]);
+  const detected = detectProvider(form.email);
+  const preset = getProvider(form.providerId);
+  const keychainDown = keychain !== null && !keychain.available;
+  const set = (patch: Partial<AccountForm>) => onChange({ ...form, ...patch });
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const found = validateForm(form);
+    setProblems(found);
+    if (found.length === 0) onRun();
+  };
+
+  return (
+    <div className="screen account-screen" data-testid="account-screen">
+      <form className="card" onSubmit={submit} aria-labelledby="account-heading" noValidate>
+        <h2 id="account-heading">{t('account.heading')}</h2>
+
+        <Field label={t('account.email')} hint={t('account.emailHint')}>
+          {(id, hintId) => (
+            <input
+              id={id}
+              type="email"
+              autoComplete="email"
+              aria-describedby={hintId}
+              value={form.email}
+              onChange={(e) => onChange(withEmail(form, e.target.value))}
+              data-testid="email"
+            />
+          )}
+        </Field>
+
+        <Field label={t('account.provider')}>
+          {(id) => (
+            <select
+              id={id}
+              value={form.providerId}
+              onChange={(e) => onChange(applyPreset(form, getProvider(e.target.value)))}
+              data-testid="provider"
+            >
+              {PROVIDERS.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+              <option value={CUSTOM_PROVIDER_ID}>{t('account.providerCustom')}</option>
+            </select>
+          )}
+        </Field>
+        <div className="provider-info" aria-live="polite" data-testid="provider-info">
+          {detected && <p className="detected">{t('account.providerDetected', { name: detected.name })}</p>}
+          {preset && (
+            <>
+              <p className="muted">{l(preset.auth.notes)}</p>
+              <p className="muted small">{t('account.providerSource', { date: preset.checked })}</p>
+            </>
+          )}
+          {preset?.auth.oauthRecommended && form.authMethod !== 'oauth2' && (
+            <p className="notice-inline" data-testid="oauth-recommended">
+              {t('account.oauthRecommended')}{' '}
+              {preset.guideId && (
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => preset.guideId && onOpenGuide(preset.guideId)}
+                >
+                  {t('account.openGuide')}
+                </button>
+              )}
+            </p>
+          )}
+        </div>
+
+        <fieldset>
+          <legend>{t('account.server')}</legend>
+          <div className="row">
+            <Field label={t('account.host')}>
+              {(id) => (
+                <input
+                  id={id}
+                  value={form.host}
+                  onChange={(e) => set({ host: e.target.value })}
+                  autoComplete="off"
+                  spellCheck={false}
+                  data-testid="host"
+                />
+              )}
+            </Field>
+            <Field label={t('account.port')}>
+              {(id) => (
+                <input
+                  id={id}
+                  className="port"
+                  inputMode="numeric"
+                  value={form.port}
+                  onChange={(e) => set({ port: e.target.value })}
+                  data-testid="port"
+                />
+              )}
+            </Field>
+            <Field label={t('account.security')}>
+              {(id) => (
+                <select
+                  id={id}
+                  value={form.security}
+                  onChange={(e) => set({ security: e.target.value as SecurityMode })}
+                  data-testid="security"
+                >
+                  {FORM_SECURITY_MODES.map((mode) => (
+                    <option key={mode} value={mode}>
+                      {t(SECURITY_LABEL_KEYS[mode])}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('account.authMethod')}</legend>
+          <div className="radios" role="radiogroup" aria-label={t('account.authMethod')}>
+            {AUTH_METHODS.map((m) => (
+              <label key={m} className="radio">
+                <input
+                  type="radio"
+                  name="auth-method"
+                  value={m}
+                  checked={form.authMethod === m}
+                  onChange={() => set({ authMethod: m })}
+                  data-testid={`auth-${m}`}
+                />
+                {t(`auth.${m}`)}
+              </label>
+            ))}
+          </div>
+          {form.authMethod !== 'none' && (
+            <Field label={t('account.user')}>
+              {(id) => (
+                <input
+                  id={id}
+                  value={form.user}
+                  onChange={(e) => set({ user: e.target.value })}
+                  autoComplete="username"
+                  spellCheck={false}
+                  data-testid="user"
+                />
+              )}
+            </Field>
+          )}
+          {form.authMethod === 'password' && (
+            <Field
+              label={t('account.password')}
+              hint={form.loadedProfile ? t('account.passwordSaved') : undefined}
+            >
+              {(id, hintId) => (
+                <input
+                  id={id}
+                  type="password"
+                  autoComplete="off"
+                  aria-describedby={hintId}
+                  value={form.password}
+                  onChange={(e) => set({ password: e.target.value })}
+                  data-testid="password"
+                />
+              )}
+            </Field>
+          )}
+          {form.authMethod === 'oauth2' && (
+            <div className="oauth" data-testid="oauth-fields">
+              <p className="muted">{t('account.oauthNote')}</p>
+              <div className="row">
+                <Field label={t('account.oauthClientId')}>
+                  {(id) => (
+                    <input
+                      id={id}
+                      value={form.oauthClientId}
+                      onChange={(e) => set({ oauthClientId: e.target.value })}
+                      spellCheck={false}
+                      data-testid="oauth-client-id"
+                    />
+                  )}
+                </Field>
+                <Field label={t('account.oauthTenant')}>
+                  {(id) => (
+                    <input
+                      id={id}
+                      value={form.oauthTenant}
+                      onChange={(e) => set({ oauthTenant: e.target.value })}
+                      spellCheck={false}
+                    />
+                  )}
+                </Field>
+              </div>
+              <button type="button" className="primary" onClick={onSignIn} data-testid="oauth-sign-in">
+                {t('account.signIn')}
+              </button>
+              <span role="status" className="feedback">
+                {signInMessage}
+              </span>
+            </div>
+          )}
+        </fieldset>
+
+        <fieldset>
+          <legend className="sr-only">{t('account.save')}</legend>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={form.saveProfile}
+              onChange={(e) => set({ saveProfile: e.target.checked })}
+              data-testid="save-profile"
+            />
+            {t('account.save')}
+          </label>
+          {form.saveProfile && (
+            <>
+              <Field label={t('account.profileName')}>
+                {(id) => (
+                  <input
+                    id={id}
+                    value={form.profileName}
+                    onChange={(e) => set({ profileName: e.target.value })}
+                    data-testid="profile-name"
+                  />
+                )}
+              </Field>
+              {form.authMethod === 'password' && (
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={form.savePassword && !keychainDown}
+                    disabled={keychainDown}
+                    onChange={(e) => set({ savePassword: e.target.checked })}
+                    data-testid="save-password"
+                  />
+                  {t('account.savePassword')}
+                </label>
+              )}
+            </>
+          )}
+          {keychainDown && keychain && !keychain.available && (
+            <p className="warning" role="status" data-testid="keychain-unavailable">
+              {t('account.keychainUnavailable', { reason: keychain.reason })}
+            </p>
+          )}
+        </fieldset>
+
+        <fieldset>
+          <legend className="sr-only">{t('account.sendTest')}</legend>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={form.sendTest}
+              onChange={(e) => set({ sendTest: e.target.checked })}
+              data-testid="send-test"
+            />
+            {t('account.sendTest')}
+          </label>
+          {form.sendTest && (
+            <div className="row">
+              <Field label={t('account.from')}>
+                {(id) => (
+                  <input
+                    id={id}
+                    type="email"
+                    value={form.from}
+                    onChange={(e) => set({ from: e.target.value })}
+                    data-testid="from"
+                  />
+                )}
+              </Field>
+              <Field label={t('account.to')}>
+                {(id) => (
+                  <input
+                    id={id}
+                    type="email"
+                    value={form.to}
+                    onChange={(e) => set({ to: e.target.value })}
+                    data-testid="to"
+                  />
+                )}
+              </Field>
+            </div>
+          )}
+        </fieldset>
+
+        {problems.length > 0 && (
+          <ul className="problems" role="alert" data-testid="form-problems">
+            {problems.map((p) => (
+              <li key={p}>{t(p)}</li>
+            ))}
+          </ul>
+        )}
+        <button type="submit" className="primary big" data-testid="run">
+          {t('account.run')}
+        </button>
+      </form>
+      <ProfilesList
+        profiles={profiles}
+        warning={profilesWarning}
+        onRerun={onRerun}
+        onEdit={onEdit}
+        onDelete={onDelete}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import { useEffect, useRef } from 'react';
+import { getGuide } from '../../../shared/guides';
+import { useI18n } from '../i18n/context';
+import { guideImageUrl } from '../lib/guideImages';
+
+/** Renders any guide from its data (src/shared/guides), opened at a given step if asked. */
+export function GuideScreen({
+  guideId,
+  stepId,
+  onBack,
+  onGoToStep,
+  onSignIn,
+  signInMessage,
+  signingIn,
+}: {
+  guideId: string;
+  stepId: string | null;
+  onBack: () => void;
+  onGoToStep: (stepId: string) => void;
+  onSignIn: () => void;
+  signInMessage: string | null;
+  signingIn: boolean;
+}) {
+  const { t, l } = useI18n();
+  const guide = getGuide(guideId);
+  const rootRef = useRef<HTMLElement>(null);
+
+  // Opening the guide at a step scrolls to it and moves focus to its heading (keyboard users too).
+  useEffect(() => {
+    const target = rootRef.current?.querySelector<HTMLElement>(
+      stepId ? `[data-guide-step="${CSS.escape(stepId)}"] h3` : 'h2',
+    );
+    target?.scrollIntoView?.({ block: 'start' });
+    target?.focus();
+  }, [guideId, stepId]);
+
+  if (!guide) return <p role="alert">{t('guide.notFound')}</p>;
+  const noticeStep = guide.notice ? guide.steps.find((s) => s.id === guide.notice?.stepId) : undefined;
+
+  return (
+    <article
+      className="screen guide-screen"
+      ref={rootRef}
+      aria-labelledby="guide-heading"
+      data-testid="guide"
+      data-current-step={stepId ?? ''}
+    >
+      <div className="toolbar">
+        <button type="button" onClick={onBack}>
+          {t('guide.back')}
+        </button>
+      </div>
+      <h2 id="guide-heading" tabIndex={-1}>
+        {l(guide.title)}
+      </h2>
+      <p>{l(guide.intro)}</p>
+      {guide.notice && (
+        <aside className="notice" aria-labelledby="guide-notice-heading" data-testid="guide-notice">
+          <h3 id="guide-notice-heading">{l(guide.notice.title)}</h3>
+          <p className="small">{t('guide.noticeChecked', { date: guide.notice.checked })}</p>
+          {guide.notice.body.map((p) => (
+            <p key={p.en}>{l(p)}</p>
+          ))}
+          {noticeStep && (
+            <button type="button" className="primary" onClick={() => onGoToStep(noticeStep.id)}>
+              {t('guide.noticeGo', { step: l(noticeStep.title) })}
+            </button>
+          )}
+        </aside>
+      )}
+      <nav aria-label={t('guide.toc')} className="toc">
+        {/* The step titles carry their own numbers. */}
+        <ul>
+          {guide.steps.map((s) => (
+            <li key={s.id}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => onGoToStep(s.id)}
+                aria-current={s.id === stepId ? 'step' : undefined}
+              >
+                {l(s.title)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div aria-label={t('guide.stepsLabel')} role="list">
+        {guide.steps.map((s) => {
+          const src = guideImageUrl(s.image);
+          return (
+            <section
+              key={s.id}
+              role="listitem"
+              className={`card guide-step${s.id === stepId ? ' current' : ''}`}
+              data-guide-step={s.id}
+              aria-labelledby={`guide-step-${s.id}`}
+            >
+              <h3 id={`guide-step-${s.id}`} tabIndex={-1}>
+                {l(s.title)}
+              </h3>
+              <div className="guide-body">
+                <div>
+                  {s.body.map((p) => (
+                    <p key={p.en}>{l(p)}</p>
+                  ))}
+                  {s.actions.length > 0 && (
+                    <ol className="guide-actions">
+                      {s.actions.map((a) => (
+                        <li key={a.en}>{l(a)}</li>
+                      ))}
+                    </ol>
+                  )}
+                  {s.action === 'oauth-sign-in' && (
+                    <div className="sign-in">
+                      <button
+                        type="button"
+                        className="primary"
+                        onClick={onSignIn}
+                        disabled={signingIn}
+                        data-testid="guide-sign-in"
+                      >
+                        {t('guide.signIn')}
+                      </button>
+                      <p role="status" className="feedback" data-testid="guide-sign-in-status">
+                        {signingIn ? t('guide.signingIn') : signInMessage}
+                      </p>
+                    </div>
+                  )}
+                </div>
+                {src && (
+                  <img src={src} alt={l(s.imageAlt)} className="guide-image" width={480} height={280} />
+                )}
+              </div>
+            </section>
+          );
+        })}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,36 @@
+import type { ProbeResult } from '../../../shared/probe-types';
+import { useI18n } from '../i18n/context';
+import type { MessageKey } from '../i18n/messages';
+import { SECURITY_LABEL_KEYS } from '../lib/security';
+import { CopyButton } from './CopyButton';
+
+/** "Settings that work": each value with its own copy button, in the words other programs use. */
+export function SettingsCard({ result }: { result: ProbeResult }) {
+  const { t } = useI18n();
+  const security = result.server.securityUsed ?? result.request.security;
+  const fields: { key: MessageKey; value: string }[] = [
+    { key: 'result.field.server', value: result.request.host },
+    { key: 'result.field.port', value: String(result.request.port) },
+    { key: 'result.field.security', value: t(SECURITY_LABEL_KEYS[security]) },
+  ];
+  if (result.request.user) fields.push({ key: 'result.field.username', value: result.request.user });
+  return (
+    <section className="card card-ok" aria-labelledby="result-ok-heading" data-testid="settings-card">
+      <h2 id="result-ok-heading" tabIndex={-1}>
+        {t('result.okHeading')}
+      </h2>
+      <p>{t('result.okIntro')}</p>
+      <dl className="settings">
+        {fields.map((f) => (
+          <div key={f.key} className="setting" data-field={f.key}>
+            <dt>{t(f.key)}</dt>
+            <dd>
+              <code>{f.value}</code>
+              <CopyButton value={f.value} label={t('result.copyLabel', { field: t(f.key) })} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+import { useEffect, useRef } from 'react';
+import type { ProbeResult } from '../../../shared/probe-types';
+import { useI18n } from '../i18n/context';
+import type { StepView } from '../lib/steps';
+import { DiagnosisPanel, type GuideTarget } from './DiagnosisPanel';
+import { ReportActions } from './ReportActions';
+import { ResultDetails } from './ResultDetails';
+import { SettingsCard } from './SettingsCard';
+import { StepList } from './StepList';
+
+export interface RunState {
+  runId: string;
+  host: string;
+  port: number;
+  steps: StepView[];
+  result: ProbeResult | null;
+  /** The run could not start or the bridge failed (not a failed test: that is a result). */
+  error: string | null;
+}
+
+export function TestScreen({
+  run,
+  onStop,
+  onBack,
+  onAgain,
+  onOpenGuide,
+}: {
+  run: RunState;
+  onStop: () => void;
+  onBack: () => void;
+  onAgain: () => void;
+  onOpenGuide: (target: GuideTarget) => void;
+}) {
+  const { t } = useI18n();
+  const running = !run.result && !run.error;
+  const resultRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  // A new run replaces the form (and its focused button): keep keyboard focus on this screen.
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [run.runId]);
+
+  // When the outcome arrives, move focus to its heading so keyboard and screen-reader users land on it.
+  useEffect(() => {
+    if (run.result || run.error) resultRef.current?.querySelector<HTMLElement>('h2, [role="alert"]')?.focus();
+  }, [run.result, run.error]);
+
+  return (
+    <section
+      className="screen test-screen"
+      aria-labelledby="test-heading"
+      data-testid="test-screen"
+      data-running={running}
+    >
+      <h2 id="test-heading" tabIndex={-1} ref={headingRef}>
+        {t('test.heading', { host: run.host, port: run.port })}
+      </h2>
+      <StepList steps={run.steps} />
+      <div className="toolbar">
+        {running ? (
+          <>
+            <span className="spinner" role="status">
+              {t('test.running')}
+            </span>
+            <button type="button" className="danger" onClick={onStop} data-testid="stop">
+              {t('test.stop')}
+            </button>
+          </>
+        ) : (
+          <>
+            <button type="button" onClick={onBack} data-testid="back">
+              {t('test.back')}
+            </button>
+            <button type="button" onClick={onAgain} data-testid="again">
+              {t('test.again')}
+            </button>
+          </>
+        )}
+      </div>
+      <div ref={resultRef} className="outcome">
+        {run.error && (
+          <p className="card card-fail" role="alert" tabIndex={-1} data-testid="run-error">
+            {t('test.error', { message: run.error })}
+          </p>
+        )}
+        {run.result && <Outcome result={run.result} onOpenGuide={onOpenGuide} />}
+      </div>
+    </section>
+  );
+}
+
+function Outcome({
+  result,
+  onOpenGuide,
+}: {
+  result: ProbeResult;
+  onOpenGuide: (target: GuideTarget) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      {result.cancelled ? (
+        <p className="card" role="status" data-testid="cancelled">
+          {t('test.cancelled')}
+        </p>
+      ) : result.ok ? (
+        <SettingsCard result={result} />
+      ) : (
+        result.diagnosis && <DiagnosisPanel diagnosis={result.diagnosis} onOpenGuide={onOpenGuide} />
+      )}
+      <ResultDetails result={result} />
+      <ReportActions result={result} />
+    </>
+  );
+}

@@ -1,0 +1,163 @@
+import type { RunProbeInput } from '../../../shared/ipc';
+import type { AuthInput, ProbeRequest, SecurityMode } from '../../../shared/probe-types';
+import type { Profile } from '../../../shared/profile-types';
+import {
+  CUSTOM_PROVIDER_ID,
+  getProvider,
+  presetUsername,
+  type ProviderPreset,
+} from '../../../shared/providers';
+import type { MessageKey } from '../i18n/messages';
+
+export type AuthMethod = Profile['authMethod'];
+
+/** Everything the Account screen edits. The password lives here in memory only, never in a profile. */
+export interface AccountForm {
+  email: string;
+  providerId: string;
+  host: string;
+  /** Kept as typed so the field can be edited freely; validated on submit. */
+  port: string;
+  security: SecurityMode;
+  authMethod: AuthMethod;
+  user: string;
+  password: string;
+  oauthClientId: string;
+  oauthTenant: string;
+  saveProfile: boolean;
+  profileName: string;
+  savePassword: boolean;
+  sendTest: boolean;
+  from: string;
+  to: string;
+  /** Name of the saved profile this form was loaded from (its secret may be in the keychain). */
+  loadedProfile: string | null;
+}
+
+export const EMPTY_FORM: AccountForm = {
+  email: '',
+  providerId: CUSTOM_PROVIDER_ID,
+  host: '',
+  port: '587',
+  security: 'starttls',
+  authMethod: 'password',
+  user: '',
+  password: '',
+  oauthClientId: '',
+  oauthTenant: 'consumers',
+  saveProfile: false,
+  profileName: '',
+  savePassword: true,
+  sendTest: false,
+  from: '',
+  to: '',
+  loadedProfile: null,
+};
+
+/** Fills the server fields from a preset; the user's own entries (email, password…) stay. */
+export function applyPreset(form: AccountForm, preset: ProviderPreset | null): AccountForm {
+  if (!preset) return { ...form, providerId: CUSTOM_PROVIDER_ID };
+  return {
+    ...form,
+    providerId: preset.id,
+    host: preset.smtp.host,
+    port: String(preset.smtp.port),
+    security: preset.smtp.security,
+    user: form.email.includes('@') ? presetUsername(preset, form.email) : form.user,
+    oauthTenant: preset.oauthTenant ?? form.oauthTenant,
+    profileName: form.profileName || form.email.trim(),
+  };
+}
+
+export function formFromProfile(p: Profile): AccountForm {
+  return {
+    ...EMPTY_FORM,
+    email: p.email ?? '',
+    providerId: p.provider ?? CUSTOM_PROVIDER_ID,
+    host: p.host,
+    port: String(p.port),
+    security: p.security,
+    authMethod: p.authMethod,
+    user: p.user ?? '',
+    oauthClientId: p.oauth?.clientId ?? '',
+    oauthTenant: p.oauth?.tenant ?? getProvider(p.provider ?? '')?.oauthTenant ?? 'consumers',
+    saveProfile: true,
+    profileName: p.name,
+    sendTest: Boolean(p.from && p.to),
+    from: p.from ?? '',
+    to: p.to ?? '',
+    loadedProfile: p.name,
+  };
+}
+
+export function profileFromForm(form: AccountForm, now: Date = new Date()): Profile {
+  const profile: Profile = {
+    name: form.profileName.trim(),
+    host: form.host.trim(),
+    port: Number(form.port),
+    security: form.security,
+    authMethod: form.authMethod,
+    updatedAt: now.toISOString(),
+  };
+  if (form.email.trim()) profile.email = form.email.trim();
+  profile.provider = form.providerId;
+  if (form.authMethod !== 'none' && form.user.trim()) profile.user = form.user.trim();
+  if (form.authMethod === 'oauth2') {
+    profile.oauth = { clientId: form.oauthClientId.trim(), tenant: form.oauthTenant.trim() || 'consumers' };
+  }
+  if (form.sendTest && form.from.trim() && form.to.trim()) {
+    profile.from = form.from.trim();
+    profile.to = form.to.trim();
+  }
+  return profile;
+}
+
+export function validateForm(form: AccountForm): MessageKey[] {
+  const problems: MessageKey[] = [];
+  if (!form.host.trim()) problems.push('account.missingHost');
+  const port = Number(form.port);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) problems.push('account.badPort');
+  if (form.saveProfile && !form.profileName.trim()) problems.push('account.missingProfileName');
+  if (form.sendTest && (!form.from.trim() || !form.to.trim())) problems.push('account.missingSend');
+  return problems;
+}
+
+/** Whether the run should use the secret saved in the keychain for the loaded profile. */
+function usesSavedSecret(form: AccountForm): boolean {
+  if (form.authMethod === 'oauth2') return Boolean(form.profileName.trim());
+  return form.authMethod === 'password' && !form.password && form.loadedProfile !== null;
+}
+
+function authInput(form: AccountForm): AuthInput | undefined {
+  const user = form.user.trim();
+  if (form.authMethod === 'none') return undefined;
+  if (form.authMethod === 'oauth2') return { method: 'oauth2', user };
+  return { method: 'password', user, password: form.password };
+}
+
+/** What probe:run receives. The password goes only in memory, to the main process. */
+export function buildRunInput(form: AccountForm, runId: string): RunProbeInput {
+  const request: Omit<ProbeRequest, 'caPem'> = {
+    host: form.host.trim(),
+    port: Number(form.port),
+    security: form.security,
+  };
+  const savedSecret = usesSavedSecret(form);
+  const auth = authInput(form);
+  // With a saved password the main process builds the login from the profile and the keychain:
+  // the renderer never holds that password, so it sends no password login of its own.
+  if (auth && !(savedSecret && auth.method === 'password')) request.auth = auth;
+  if (form.sendTest) request.send = { from: form.from.trim(), to: form.to.trim() };
+  const input: RunProbeInput = { runId, request };
+  if (savedSecret) input.profileName = form.loadedProfile ?? form.profileName.trim();
+  // saveAs stores the typed password too: only when the user asked for it.
+  if (form.saveProfile && form.savePassword && form.password && form.authMethod === 'password') {
+    input.saveAs = form.profileName.trim();
+  }
+  return input;
+}
+
+/** A run id unique enough to match progress events to this run. */
+export function newRunId(): string {
+  return globalThis.crypto.randomUUID();
+}

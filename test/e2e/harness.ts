@@ -1,0 +1,201 @@
+/**
+ * End-to-end harness: the BUILT renderer (out/renderer) in Debian's Chromium, with `window.api`
+ * provided by an init script that forwards every call to the REAL main handlers
+ * (createMainHandlers + parseArgs validation, the real keychain, a temp profiles file) and pushes
+ * their events back into the page. Only Electron's own glue (ipcMain, the preload) is left out.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createKeychainStore, type CredentialStore } from '../../src/engine/credentials';
+import { createMainHandlers, type MainOAuth } from '../../src/main/handlers';
+import { parseArgs } from '../../src/main/ipc/schemas';
+import type { IpcChannel, IpcEventChannel, IpcEvents } from '../../src/shared/ipc';
+import type { Lang } from '../../src/shared/probe-types';
+
+/** The built renderer; MAILCHECK_E2E_RENDERER may point at another build of it. */
+export const RENDERER_INDEX =
+  process.env.MAILCHECK_E2E_RENDERER ?? resolve(__dirname, '../../out/renderer/index.html');
+export const SCREENSHOT_DIR = resolve(__dirname, '../../docs/screenshots');
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** Bounds every wait on the page: a broken run fails fast instead of hanging the suite. */
+export const UI_TIMEOUT_MS = 15_000;
+
+export function assertRendererBuilt(): void {
+  if (!existsSync(RENDERER_INDEX)) {
+    throw new Error(
+      `The built renderer is missing (${RENDERER_INDEX}). Run \`npm run build\` (or \`npx electron-vite build\`) first.`,
+    );
+  }
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-gpu',
+      '--no-first-run',
+      // Module scripts from file:// need this in Chromium; Electron grants it to its app protocol.
+      '--allow-file-access-from-files',
+    ],
+    timeout: UI_TIMEOUT_MS,
+  });
+}
+
+export interface Harness {
+  dir: string;
+  profilesFile: string;
+  credentials: CredentialStore;
+  clipboard: string[];
+  savedReports: { name: string; path: string; text: string }[];
+  openedUrls: string[];
+  /** Opens the app in a fresh page with the OS language `locale`. */
+  openApp(browser: Browser, opts?: { locale?: Lang; colorScheme?: 'light' | 'dark' }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; message: string };
+
+/**
+ * Runs in the page before the app: window.api backed by the exposed binding. A string, so that no
+ * test-runner transform of a function body can leak into the page.
+ */
+const BRIDGE_SCRIPT = `(() => {
+  const listeners = new Map();
+  window.__mailcheckEmit = (channel, payload) => {
+    for (const l of listeners.get(channel) ?? []) l(payload);
+  };
+  window.api = Object.freeze({
+    async invoke(channel, ...args) {
+      const outcome = await window.__mailcheckInvoke(channel, args);
+      if (!outcome.ok) throw new Error(outcome.message);
+      return outcome.value;
+    },
+    on(channel, listener) {
+      const set = listeners.get(channel) ?? new Set();
+      set.add(listener);
+      listeners.set(channel, set);
+      return () => set.delete(listener);
+    },
+  });
+})();`;
+
+export async function createHarness(opts: {
+  caPem: string;
+  locale?: Lang;
+  oauth?: MainOAuth;
+}): Promise<Harness> {
+  const dir = await mkdtemp(join(tmpdir(), 'mailcheck-e2e-'));
+  const profilesFile = join(dir, 'profiles.json');
+  const credentials = createKeychainStore();
+  const clipboard: string[] = [];
+  const savedReports: Harness['savedReports'] = [];
+  const openedUrls: string[] = [];
+  let currentPage: Page | null = null;
+  let locale: Lang = opts.locale ?? 'en';
+
+  const handlers = createMainHandlers({
+    profilesFile,
+    credentials,
+    caPem: opts.caPem,
+    ...(opts.oauth ? { oauth: opts.oauth } : {}),
+    emit: <E extends IpcEventChannel>(channel: E, payload: IpcEvents[E]) => {
+      const page = currentPage;
+      if (!page || page.isClosed()) return;
+      void page
+        .evaluate(`window.__mailcheckEmit(${JSON.stringify(channel)}, ${JSON.stringify(payload)})`)
+        .catch(() => undefined);
+    },
+    saveReport: async (suggestedName, text) => {
+      const path = join(dir, suggestedName);
+      await writeFile(path, text);
+      savedReports.push({ name: suggestedName, path, text });
+      return { saved: true, path };
+    },
+    writeClipboard: async (text) => {
+      clipboard.push(text);
+    },
+    openExternal: async (url) => {
+      openedUrls.push(url);
+    },
+    appInfo: () => ({ version: '0.1.0-e2e', locale, platform: process.platform }),
+  });
+
+  async function invoke(channel: string, args: unknown[]): Promise<Outcome> {
+    try {
+      const c = channel as IpcChannel;
+      const parsed = parseArgs(c, args) as unknown[];
+      const handler = handlers[c] as (...a: unknown[]) => Promise<unknown>;
+      return { ok: true, value: (await handler(...parsed)) ?? null };
+    } catch (err) {
+      return { ok: false, message: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  return {
+    dir,
+    profilesFile,
+    credentials,
+    clipboard,
+    savedReports,
+    openedUrls,
+    async openApp(browser, pageOpts = {}) {
+      locale = pageOpts.locale ?? opts.locale ?? 'en';
+      const context = await browser.newContext({
+        viewport: { width: 1100, height: 820 },
+        colorScheme: pageOpts.colorScheme ?? 'light',
+        locale: locale === 'it' ? 'it-IT' : 'en-US',
+      });
+      context.setDefaultTimeout(UI_TIMEOUT_MS);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      (page as Page & { jsErrors?: string[] }).jsErrors = errors;
+      await page.exposeFunction('__mailcheckInvoke', invoke);
+      await page.addInitScript({ content: BRIDGE_SCRIPT });
+      currentPage = page;
+      await page.goto(pathToFileURL(RENDERER_INDEX).href);
+      await page.getByTestId('account-screen').waitFor();
+      return page;
+    },
+    async close() {
+      if (currentPage)
+        await currentPage
+          .context()
+          .close()
+          .catch(() => undefined);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Console messages that are expected: `frame-ancestors` only works as an HTTP header (the main
+ * process sends it); in the meta tag, which must equal the header's policy, Chromium ignores it.
+ */
+const EXPECTED_CONSOLE_ERRORS = [
+  /directive 'frame-ancestors' is ignored when delivered via a <meta> element/,
+];
+
+/** Errors the page logged (script errors, CSP violations…), minus the expected ones. */
+export function pageErrors(page: Page): string[] {
+  const all = (page as Page & { jsErrors?: string[] }).jsErrors ?? [];
+  return all.filter((e) => !EXPECTED_CONSOLE_ERRORS.some((re) => re.test(e)));
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({
+    path: join(SCREENSHOT_DIR, `${name}.png`),
+    fullPage: true,
+    animations: 'disabled',
+  });
+}
