@@ -1,0 +1,26 @@
+import type { CredentialStore } from '../../engine/credentials';
+import type { AppInfo, IpcArgs, IpcChannel, IpcEventChannel, IpcEvents, IpcResult } from '../../shared/ipc';
+
+/** What the main process needs from OAuth (src/engine/oauth createOAuthService() provides it). */
+export interface MainOAuth {
+  signIn(input: { profileName: string; clientId: string; tenant: string }): Promise<{ user: string }>;
+  signOut(profileName: string): Promise<void>;
+  /** For probe:run on an OAuth profile: gives AuthInput.getAccessToken (refreshed from the keychain). */
+  tokenProvider?(profileName: string, settings: { clientId: string; tenant: string }): () => Promise<string>;
+}
+
+/** Everything the handlers touch outside themselves: Electron provides it in the app, tests provide real stand-ins. */
+export interface MainDeps {
+  profilesFile: string;
+  credentials: CredentialStore;
+  emit: <E extends IpcEventChannel>(channel: E, payload: IpcEvents[E]) => void;
+  saveReport: (suggestedName: string, text: string) => Promise<{ saved: boolean; path?: string }>;
+  writeClipboard: (text: string) => Promise<void>;
+  openExternal: (url: string) => Promise<void>;
+  appInfo: () => AppInfo;
+  /** Extra CA certificates trusted by every probe (private servers, tests); never from the renderer. */
+  caPem?: string;
+  oauth?: MainOAuth;
+}
+
+export type MainHandlers = { [C in IpcChannel]: (...args: IpcArgs<C>) => Promise<IpcResult<C>> };

@@ -1,0 +1,421 @@
+/**
+ * The main handlers end to end, minus Electron: dispatch() (parseArgs + handler + safe errors)
+ * against a real smtp-server on loopback (STARTTLS with a test CA), the real keychain (run inside
+ * scripts/with-keyring.sh) and a real profiles file.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectSameSecret } from '../credentials/expect-secret';
+import { createKeychainStore } from '../../src/engine/credentials';
+import { createMainHandlers, UNEXPECTED_ERROR_MESSAGE, type MainDeps } from '../../src/main/handlers';
+import { dispatch } from '../../src/main/ipc/dispatch';
+import { IPC_CHANNELS, type IpcChannel, type IpcEvents } from '../../src/shared/ipc';
+import type { ProbeResult } from '../../src/shared/probe-types';
+import { createTestPki, removeTestPki, type TestPki } from '../support/pki';
+
+const USER = 'tester@example.test';
+const PASSWORD = `Correct-Horse-${process.pid}`;
+const RUN = `h${process.pid}-${Date.now()}`;
+const SERVER_TIMEOUT_MS = 5_000;
+
+let pki: TestPki;
+let smtp: SMTPServer;
+let smtpPort: number;
+let hanging: Server;
+let hangingPort: number;
+const hangingSockets = new Set<Socket>();
+let dir: string;
+const credentials = createKeychainStore();
+const profileNames: string[] = [];
+const receivedPasswords: string[] = [];
+const receivedTokens: string[] = [];
+const ACCESS_TOKEN = `access-token-${process.pid}`;
+
+interface Recorder {
+  deps: MainDeps;
+  events: Array<IpcEvents['probe:progress']>;
+  opened: string[];
+  clipboard: string[];
+  reports: Array<{ name: string; text: string }>;
+}
+
+function recorder(overrides: Partial<MainDeps> = {}): Recorder {
+  const r: Recorder = { events: [], opened: [], clipboard: [], reports: [], deps: undefined as never };
+  r.deps = {
+    profilesFile: join(dir, `profiles-${Math.random().toString(36).slice(2)}.json`),
+    credentials,
+    caPem: pki.ca.cert,
+    emit: (_channel, payload) => r.events.push(payload),
+    saveReport: async (name, text) => {
+      r.reports.push({ name, text });
+      return { saved: true, path: join(dir, name) };
+    },
+    writeClipboard: async (text) => {
+      r.clipboard.push(text);
+    },
+    openExternal: async (url) => {
+      r.opened.push(url);
+    },
+    appInfo: () => ({ version: '0.1.0', locale: 'it', platform: process.platform }),
+    ...overrides,
+  };
+  return r;
+}
+
+function call<C extends IpcChannel>(r: Recorder, channel: C, ...args: unknown[]) {
+  return dispatch(createHandlersFor(r), channel, args);
+}
+const handlersByRecorder = new WeakMap<Recorder, ReturnType<typeof createMainHandlers>>();
+function createHandlersFor(r: Recorder) {
+  let h = handlersByRecorder.get(r);
+  if (!h) {
+    h = createMainHandlers(r.deps);
+    handlersByRecorder.set(r, h);
+  }
+  return h;
+}
+
+function profileName(base: string): string {
+  const name = `${base}-${RUN}`;
+  profileNames.push(name);
+  return name;
+}
+
+const request = (auth?: { method: 'password'; user: string; password: string }) => ({
+  host: '127.0.0.1',
+  port: smtpPort,
+  security: 'starttls' as const,
+  timeoutMs: SERVER_TIMEOUT_MS,
+  ...(auth ? { auth } : {}),
+});
+
+beforeAll(async () => {
+  const status = await credentials.status();
+  if (!status.available) throw new Error(`Run inside scripts/with-keyring.sh: ${status.reason}`);
+  dir = await mkdtemp(join(tmpdir(), 'mailcheck-handlers-'));
+  pki = await createTestPki();
+  smtp = new SMTPServer({
+    key: pki.server.key,
+    cert: pki.server.cert,
+    authMethods: ['PLAIN', 'LOGIN', 'XOAUTH2'],
+    logger: false,
+    onAuth(auth, _session, callback) {
+      if (auth.method === 'XOAUTH2') {
+        receivedTokens.push(auth.accessToken ?? '');
+        if (auth.username === USER && auth.accessToken === ACCESS_TOKEN) callback(null, { user: USER });
+        else callback(null, { data: { status: '401', schemes: 'bearer' } });
+        return;
+      }
+      receivedPasswords.push(auth.password ?? '');
+      if (auth.username === USER && auth.password === PASSWORD) callback(null, { user: USER });
+      else
+        callback(Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 }));
+    },
+    onData(stream, _session, callback) {
+      stream.resume();
+      stream.on('end', () => callback());
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  smtpPort = (smtp.server.address() as { port: number }).port;
+  // A server that accepts connections and never says a word: a probe against it waits until cancelled.
+  hanging = createServer((socket) => {
+    hangingSockets.add(socket);
+    socket.on('error', () => undefined);
+  });
+  await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+  hangingPort = (hanging.address() as { port: number }).port;
+});
+
+afterAll(async () => {
+  for (const name of profileNames) await credentials.delete(name).catch(() => undefined);
+  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  for (const s of hangingSockets) s.destroy();
+  await new Promise<void>((resolve) => hanging?.close(() => resolve()));
+  if (pki) await removeTestPki(pki);
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('probe:run', () => {
+  it('runs a real test, streams every step and saves the profile and password (saveAs)', async () => {
+    const r = recorder();
+    const name = profileName('Saved');
+    const result = (await call(r, 'probe:run', {
+      runId: 'run-ok',
+      request: request({ method: 'password', user: USER, password: PASSWORD }),
+      saveAs: name,
+    })) as ProbeResult;
+    expect(result.ok, JSON.stringify(result.diagnosis)).toBe(true);
+    expect(result.cancelled).toBe(false);
+    expect(result.tls?.trusted).toBe(true); // deps.caPem reached the engine
+    expect(r.events.every((e) => e.runId === 'run-ok')).toBe(true);
+    const ended = r.events
+      .filter((e) => e.event.type === 'step-end')
+      .map((e) => (e.event as { step: { id: string } }).step.id);
+    expect(ended).toEqual(result.steps.map((s) => s.id));
+    const started = r.events
+      .filter((e) => e.event.type === 'step-start')
+      .map((e) => (e.event as { id: string }).id);
+    expect(started.length).toBeGreaterThanOrEqual(5);
+    for (const id of started) expect(ended).toContain(id);
+
+    const { profiles } = (await call(r, 'profiles:list')) as unknown as {
+      profiles: Array<Record<string, unknown>>;
+    };
+    expect(profiles).toHaveLength(1);
+    expect(profiles[0]).toMatchObject({
+      name,
+      host: '127.0.0.1',
+      port: smtpPort,
+      security: 'starttls',
+      user: USER,
+      authMethod: 'password',
+      lastResult: { ok: true, diagnosisId: null },
+    });
+    expect(await readFile(r.deps.profilesFile, 'utf8')).not.toContain(PASSWORD);
+    expectSameSecret(await credentials.read(name), PASSWORD);
+  });
+
+  it('uses the password saved in the keychain for profileName, and records lastResult', async () => {
+    const r = recorder();
+    const name = profileName('FromKeychain');
+    await call(r, 'profiles:save', {
+      profile: {
+        name,
+        host: '127.0.0.1',
+        port: smtpPort,
+        security: 'starttls',
+        user: USER,
+        authMethod: 'password',
+        updatedAt: new Date().toISOString(),
+      },
+      password: PASSWORD,
+    });
+    receivedPasswords.length = 0;
+    const result = (await call(r, 'probe:run', {
+      runId: 'run-saved',
+      request: request(),
+      profileName: name,
+    })) as ProbeResult;
+    expect(result.ok, JSON.stringify(result.diagnosis)).toBe(true);
+    expect(receivedPasswords).toHaveLength(1);
+    expectSameSecret(receivedPasswords[0] ?? null, PASSWORD);
+    expect(JSON.stringify(result)).not.toContain(PASSWORD);
+    const { profiles } = (await call(r, 'profiles:list')) as {
+      profiles: Array<{ lastResult?: { ok: boolean } }>;
+    };
+    expect(profiles[0]?.lastResult?.ok).toBe(true);
+  });
+
+  it('gets an OAuth token in main through deps.oauth.tokenProvider for an oauth2 profile', async () => {
+    const providerCalls: unknown[] = [];
+    const r = recorder({
+      oauth: {
+        signIn: async () => ({ user: USER }),
+        signOut: async () => undefined,
+        tokenProvider: (profile, settings) => {
+          providerCalls.push([profile, settings]);
+          return async () => ACCESS_TOKEN;
+        },
+      },
+    });
+    const name = profileName('OAuth');
+    const oauth = { clientId: '11111111-2222-3333-4444-555555555555', tenant: 'consumers' };
+    await call(r, 'profiles:save', {
+      profile: {
+        name,
+        host: '127.0.0.1',
+        port: smtpPort,
+        security: 'starttls',
+        user: USER,
+        authMethod: 'oauth2',
+        oauth,
+        updatedAt: new Date().toISOString(),
+      },
+    });
+    receivedTokens.length = 0;
+    const result = (await call(r, 'probe:run', {
+      runId: 'run-oauth',
+      request: request(),
+      profileName: name,
+    })) as ProbeResult;
+    expect(result.ok, JSON.stringify(result.diagnosis)).toBe(true);
+    expect(result.request.authMethod).toBe('oauth2');
+    expect(providerCalls).toEqual([[name, oauth]]);
+    expect(receivedTokens).toHaveLength(1);
+    expectSameSecret(receivedTokens[0] ?? null, ACCESS_TOKEN);
+    expect(JSON.stringify(result).includes(ACCESS_TOKEN)).toBe(false);
+  });
+
+  it('reports a wrong password as a failed step with a diagnosis, not an error', async () => {
+    const r = recorder();
+    const result = (await call(r, 'probe:run', {
+      runId: 'run-bad',
+      request: request({ method: 'password', user: USER, password: 'wrong-password' }),
+    })) as ProbeResult;
+    expect(result.ok).toBe(false);
+    expect(result.steps.find((s) => s.id === 'auth')?.status).toBe('fail');
+    expect(result.diagnosis?.step).toBe('auth');
+  });
+
+  it('cancels a running test through probe:cancel', async () => {
+    const r = recorder();
+    const handlers = createHandlersFor(r);
+    const started = Date.now();
+    const running = dispatch(handlers, 'probe:run', [
+      {
+        runId: 'run-hang',
+        request: { host: '127.0.0.1', port: hangingPort, security: 'starttls', timeoutMs: 60_000 },
+      },
+    ]);
+    // Cancel once the connection is open and the probe waits for the greeting.
+    await expect.poll(() => hangingSockets.size, { timeout: SERVER_TIMEOUT_MS }).toBeGreaterThan(0);
+    await expect(
+      dispatch(handlers, 'probe:run', [
+        { runId: 'run-hang', request: { host: '127.0.0.1', port: hangingPort, security: 'none' } },
+      ]),
+    ).rejects.toThrow(/already running/);
+    await dispatch(handlers, 'probe:cancel', ['run-hang']);
+    const result = (await running) as ProbeResult;
+    expect(result.cancelled).toBe(true);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // Cancelling an unknown or finished run is harmless.
+    await expect(dispatch(handlers, 'probe:cancel', ['run-hang'])).resolves.toBeUndefined();
+  });
+
+  it('refuses a profileName without a saved password, with a readable message', async () => {
+    const r = recorder();
+    const name = profileName('NoSecret');
+    await call(r, 'profiles:save', {
+      profile: {
+        name,
+        host: '127.0.0.1',
+        port: smtpPort,
+        security: 'starttls',
+        user: USER,
+        authMethod: 'password',
+        updatedAt: 'x',
+      },
+    });
+    await expect(
+      call(r, 'probe:run', { runId: 'r1', request: request(), profileName: name }),
+    ).rejects.toThrow(/No password is saved for the profile/);
+    await expect(
+      call(r, 'probe:run', { runId: 'r2', request: request(), profileName: 'Missing' }),
+    ).rejects.toThrow(/no saved profile named "Missing"/);
+  });
+
+  it("passes the engine's input errors through, without the secret", async () => {
+    const r = recorder();
+    const error = await call(r, 'probe:run', {
+      runId: 'r3',
+      request: {
+        ...request({ method: 'password', user: USER, password: 'Secret-In-Request' }),
+        send: { from: 'not-an-address', to: 'x@y.z' },
+      },
+    }).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).not.toBe(UNEXPECTED_ERROR_MESSAGE);
+    expect((error as Error).message).not.toContain('Secret-In-Request');
+  });
+});
+
+describe('profiles and keychain channels', () => {
+  it('saves with a password, lists, and delete removes the profile and every secret', async () => {
+    const r = recorder();
+    const name = profileName('Lifecycle');
+    const profile = {
+      name,
+      host: 'smtp-mail.outlook.com',
+      port: 587,
+      security: 'starttls',
+      user: USER,
+      authMethod: 'password',
+      updatedAt: 'now',
+    };
+    expect(await call(r, 'profiles:save', { profile, password: 'pw-1' })).toEqual({ savedSecret: true });
+    expect(await call(r, 'profiles:save', { profile })).toEqual({ savedSecret: false });
+    await credentials.save(name, 'refresh-token', 'oauth-refresh');
+    expectSameSecret(await credentials.read(name), 'pw-1');
+    expect(((await call(r, 'profiles:list')) as { profiles: unknown[] }).profiles).toHaveLength(1);
+    await call(r, 'profiles:delete', name);
+    expect(((await call(r, 'profiles:list')) as { profiles: unknown[] }).profiles).toHaveLength(0);
+    expect(await credentials.read(name)).toBeNull();
+    expect(await credentials.read(name, 'oauth-refresh')).toBeNull();
+  });
+
+  it('reports the keychain status', async () => {
+    expect(await call(recorder(), 'keychain:status')).toEqual({ available: true });
+  });
+});
+
+describe('app channels', () => {
+  it('app:info, clipboard:write and report:save go to their deps', async () => {
+    const r = recorder();
+    expect(await call(r, 'app:info')).toEqual({ version: '0.1.0', locale: 'it', platform: process.platform });
+    await call(r, 'clipboard:write', 'copied text');
+    expect(r.clipboard).toEqual(['copied text']);
+    expect(await call(r, 'report:save', { suggestedName: 'report.md', text: '# R' })).toEqual({
+      saved: true,
+      path: join(dir, 'report.md'),
+    });
+  });
+
+  it('app:open-external opens http(s) links only', async () => {
+    const r = recorder();
+    await call(r, 'app:open-external', 'https://account.live.com/proofs/AppPassword');
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://x/y']) {
+      await expect(call(r, 'app:open-external', url)).rejects.toThrow(/Only http: and https: links/);
+    }
+    expect(r.opened).toEqual(['https://account.live.com/proofs/AppPassword']);
+  });
+
+  it('an unexpected failure becomes a generic message (details stay in main)', async () => {
+    const r = recorder({
+      saveReport: async () => {
+        throw new Error('EACCES /home/me/secret-path password=hunter2');
+      },
+    });
+    await expect(call(r, 'report:save', { suggestedName: 'r.md', text: 'x' })).rejects.toThrow(
+      UNEXPECTED_ERROR_MESSAGE,
+    );
+  });
+
+  it('oauth channels say clearly when OAuth is not configured, and delegate when it is', async () => {
+    await expect(
+      call(recorder(), 'oauth:sign-in', { profileName: 'P', clientId: 'c', tenant: 'consumers' }),
+    ).rejects.toThrow(/not configured/);
+    const calls: unknown[] = [];
+    const r = recorder({
+      oauth: {
+        signIn: async (input) => {
+          calls.push(['in', input]);
+          return { user: 'me@outlook.com' };
+        },
+        signOut: async (name) => {
+          calls.push(['out', name]);
+        },
+      },
+    });
+    expect(await call(r, 'oauth:sign-in', { profileName: 'P', clientId: 'c', tenant: 'consumers' })).toEqual({
+      user: 'me@outlook.com',
+    });
+    await call(r, 'oauth:sign-out', 'P');
+    expect(calls).toEqual([
+      ['in', { profileName: 'P', clientId: 'c', tenant: 'consumers' }],
+      ['out', 'P'],
+    ]);
+  });
+
+  it('every channel rejects an invalid payload before its handler runs', async () => {
+    const r = recorder();
+    for (const channel of IPC_CHANNELS) {
+      await expect(call(r, channel, 1, 2, 3), channel).rejects.toThrow(/Invalid arguments/);
+    }
+    expect([r.opened, r.clipboard, r.reports, r.events]).toEqual([[], [], [], []]);
+  });
+});
