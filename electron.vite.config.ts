@@ -5,6 +5,9 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
+      // The main bundle is CommonJS. These dependencies are ESM-only: bundle them rather than rely on
+      // require(esm), so the main process loads them the same way on every Node/Electron version.
+      externalizeDeps: { exclude: ['openid-client', 'oauth4webapi', 'jose', 'env-paths'] },
       rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
     },
   },
