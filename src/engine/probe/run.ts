@@ -1,0 +1,826 @@
+/**
+ * runProbe: tests a mail server step by step over ONE connection (dns → tcp → [tls] → greeting →
+ * ehlo → [STARTTLS: tls] → auth → send) and explains the first failure with a catalogue id.
+ *
+ * The engine opens the TCP socket itself (accurate connect timing, the address actually used),
+ * does an implicit-TLS handshake itself when needed, then hands the socket to nodemailer's
+ * SMTPConnection, whose greeting/EHLO/STARTTLS handling is observed through hooks (session.ts).
+ * A second connection is opened only as a diagnostic follow-up after a failure (does this silent
+ * port speak implicit TLS? does this port that failed TLS speak plaintext SMTP?).
+ *
+ * Every wait is bounded by a per-step watchdog (timeoutMs); cancelling closes the sockets at once.
+ * Network and server problems never throw: they become a failed step and a diagnosis.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as dnsPromises } from 'node:dns';
+import net from 'node:net';
+import tls from 'node:tls';
+import type {
+  AuthInput,
+  DiagnosisRef,
+  Localized,
+  ProbeEvent,
+  ProbeRequest,
+  ProbeResult,
+  ServerInfo,
+  StepId,
+  StepResult,
+  StepStatus,
+  TlsInfo,
+} from '../../shared/probe-types';
+import { STEP_IDS } from '../../shared/probe-types';
+import { getDiagnosis, renderDiagnosis } from '../../shared/diagnoses';
+import { Redactor, Transcript } from '../transcript';
+import { classify, factsFromError, TIMEOUT_CODE } from './classify';
+import {
+  DEFAULT_TIMEOUT_MS,
+  FOLLOW_UP_TIMEOUT_MS,
+  LIBRARY_TIMEOUT_GRACE_MS,
+  MAX_REPLY_BYTES,
+  MAX_REPLY_IN_DIAGNOSIS,
+  QUIT_GRACE_MS,
+} from './constants';
+import { parseEhlo, type EhloFacts } from './ehlo';
+import { ObservedConnection, type SessionObserver } from './session';
+import { inspectTls, tlsOptions } from './tls-inspect';
+import { validateProbeRequest } from './validate';
+
+export interface RunProbeOptions {
+  signal?: AbortSignal;
+  onEvent?: (e: ProbeEvent) => void;
+}
+
+/** The port on which `auto` means implicit TLS (RFC 8314 submissions). */
+const IMPLICIT_TLS_PORT = 465;
+
+const L = (en: string, it: string): Localized => ({ en, it });
+
+/** Ends the probe with a catalogue id chosen by the engine itself (not by the classifier). */
+class StepFailure extends Error {
+  constructor(
+    readonly diagnosisId: string,
+    readonly reply: string | null = null,
+  ) {
+    super(diagnosisId);
+  }
+}
+
+class StepTimeout extends Error {
+  readonly code = TIMEOUT_CODE;
+  constructor(readonly step: StepId) {
+    super(`No answer within the time limit (${step})`);
+  }
+}
+
+class Cancelled extends Error {
+  constructor() {
+    super('Cancelled');
+  }
+}
+
+export async function runProbe(input: ProbeRequest, opts: RunProbeOptions = {}): Promise<ProbeResult> {
+  const req = validateProbeRequest(input);
+  return new Probe(req, opts).run();
+}
+
+class Probe {
+  private readonly t0 = Date.now();
+  private readonly startedAt = new Date(this.t0).toISOString();
+  private readonly timeoutMs: number;
+  private readonly redactor = new Redactor();
+  private readonly transcript: Transcript;
+  private readonly steps = new Map<StepId, StepResult>();
+  private current: { id: StepId; start: number } | null = null;
+  private watchdog: NodeJS.Timeout | null = null;
+  /** Rejected by the watchdog or a cancel: every wait of the main flow races it. */
+  private readonly interrupted: Promise<never>;
+  private interrupt!: (err: Error) => void;
+  /** Rejected only by a cancel: the follow-up checks race it. */
+  private readonly cancelledPromise: Promise<never>;
+  private cancel!: (err: Error) => void;
+  private isCancelled = false;
+  private readonly sockets = new Set<net.Socket>();
+  private conn: ObservedConnection | null = null;
+  private implicitTls = false;
+  /** A failure decided inside a hook (certificate refused…), which wins over classification. */
+  private hookFailure: StepFailure | null = null;
+  private diagnosis: DiagnosisRef | null = null;
+  private tlsInfo: TlsInfo | null = null;
+  private readonly server: ServerInfo = {
+    address: null,
+    greeting: null,
+    capabilities: [],
+    authMechanisms: [],
+    securityUsed: null,
+  };
+  private readonly skipReasons = new Map<StepId, Localized>();
+
+  constructor(
+    private readonly req: ProbeRequest,
+    private readonly opts: RunProbeOptions,
+  ) {
+    this.timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.transcript = new Transcript(this.t0, this.redactor);
+    const auth = req.auth;
+    if (auth?.method === 'password') this.redactor.addSecret(auth.password, auth.user);
+    if (auth?.method === 'oauth2' && auth.accessToken) this.redactor.addSecret(auth.accessToken, auth.user);
+    this.interrupted = new Promise<never>((_resolve, reject) => (this.interrupt = reject));
+    this.cancelledPromise = new Promise<never>((_resolve, reject) => (this.cancel = reject));
+    // Nobody may be awaiting them when they reject.
+    this.interrupted.catch(() => undefined);
+    this.cancelledPromise.catch(() => undefined);
+  }
+
+  async run(): Promise<ProbeResult> {
+    const { signal } = this.opts;
+    const onAbort = (): void => this.onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      if (signal?.aborted) {
+        this.isCancelled = true;
+        throw new Cancelled();
+      }
+      const addresses = await this.dnsStep();
+      let socket: net.Socket = await this.tcpStep(addresses);
+      this.implicitTls =
+        this.req.security === 'tls' || (this.req.security === 'auto' && this.req.port === IMPLICIT_TLS_PORT);
+      if (this.implicitTls) socket = await this.implicitTlsStep(socket);
+      await this.smtpSetup(socket);
+      await this.authStep();
+      await this.sendStep();
+      await this.quit();
+    } catch (err) {
+      await this.fail(err);
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      this.clearWatchdog();
+      this.closeAll();
+    }
+    return this.result();
+  }
+
+  // ------------------------------------------------------------------ steps
+
+  private async dnsStep(): Promise<string[]> {
+    const { host } = this.req;
+    this.startStep('dns');
+    if (net.isIP(host)) {
+      this.endStep(
+        'dns',
+        'skip',
+        L('IP address: no lookup needed', 'Indirizzo IP: nessuna ricerca necessaria'),
+        {
+          addresses: [host],
+        },
+      );
+      return [host];
+    }
+    const lookup = async (family: 4 | 6) => {
+      const start = Date.now();
+      try {
+        const records = await dnsPromises.lookup(host, { family, all: true });
+        return { addresses: records.map((r) => r.address), ms: Date.now() - start, error: null as unknown };
+      } catch (error) {
+        return { addresses: [] as string[], ms: Date.now() - start, error };
+      }
+    };
+    const [a, aaaa] = await this.race(Promise.all([lookup(4), lookup(6)]));
+    // IPv4 first: where IPv6 is half-configured it costs a timeout, IPv4 almost never does.
+    const addresses = [...new Set([...a.addresses, ...aaaa.addresses])];
+    if (!addresses.length) throw a.error ?? aaaa.error;
+    const list = addresses.join(', ');
+    this.transcript.info(`DNS ${host}: A [${a.addresses.join(', ')}] AAAA [${aaaa.addresses.join(', ')}]`);
+    this.endStep('dns', 'pass', L(`${host} is ${list}`, `${host} corrisponde a ${list}`), {
+      a: { addresses: a.addresses, ms: a.ms },
+      aaaa: { addresses: aaaa.addresses, ms: aaaa.ms },
+    });
+    return addresses;
+  }
+
+  private async tcpStep(addresses: string[]): Promise<net.Socket> {
+    const { port } = this.req;
+    this.startStep('tcp');
+    const attempts: Array<{ address: string; error: string }> = [];
+    let lastError: unknown = null;
+    for (const address of addresses) {
+      this.transcript.info(`Connecting to ${address} port ${port}`);
+      const start = Date.now();
+      try {
+        const socket = await this.race(this.connectTcp(address, port));
+        this.server.address = address;
+        this.transcript.info(
+          `Connected to ${address}:${port} from ${socket.localAddress}:${socket.localPort}`,
+        );
+        this.endStep(
+          'tcp',
+          'pass',
+          L(`Connected to ${address} port ${port}`, `Connesso a ${address} porta ${port}`),
+          {
+            address,
+            family: net.isIPv6(address) ? 'IPv6' : 'IPv4',
+            localAddress: socket.localAddress ?? null,
+            connectMs: Date.now() - start,
+            failedAttempts: attempts,
+          },
+        );
+        return socket;
+      } catch (err) {
+        if (err instanceof StepTimeout || err instanceof Cancelled) throw err;
+        lastError = err;
+        const code = (err as { code?: string }).code ?? String(err);
+        attempts.push({ address, error: code });
+        this.transcript.info(`Connection to ${address} failed: ${code}`);
+      }
+    }
+    throw lastError;
+  }
+
+  private connectTcp(address: string, port: number): Promise<net.Socket> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect({ host: address, port });
+      this.sockets.add(socket);
+      socket.once('connect', () => {
+        socket.removeListener('error', reject);
+        resolve(socket);
+      });
+      socket.once('error', reject);
+    });
+  }
+
+  private async implicitTlsStep(socket: net.Socket): Promise<tls.TLSSocket> {
+    this.startStep('tls');
+    this.transcript.info('Starting TLS handshake (implicit TLS)');
+    let secure: tls.TLSSocket;
+    try {
+      secure = await this.race(this.handshake(socket));
+    } catch (err) {
+      if (err instanceof Cancelled || err instanceof StepTimeout) throw err;
+      // Did the TLS attempt hit a plaintext SMTP port? Ask the port on a second connection.
+      const greeting = await this.followUpPlainGreeting();
+      if (greeting && /^220[ -]/.test(greeting)) {
+        this.transcript.info(
+          `Follow-up: port ${this.req.port} greets in plaintext: it expects STARTTLS, not implicit TLS`,
+        );
+        throw new StepFailure('tls.mode-mismatch', greeting);
+      }
+      throw err;
+    }
+    const verdict = inspectTls(secure, this.req.host, 'implicit');
+    this.tlsInfo = verdict.info;
+    this.logTls(verdict.info);
+    if (verdict.refusal) throw new StepFailure(verdict.refusal);
+    this.server.securityUsed = 'tls';
+    this.endStep('tls', 'pass', this.tlsSummary(verdict.info), { ...verdict.info });
+    return secure;
+  }
+
+  private handshake(socket: net.Socket): Promise<tls.TLSSocket> {
+    return new Promise((resolve, reject) => {
+      const secure = tls.connect({ ...tlsOptions(this.req.host, this.req.caPem), socket });
+      this.sockets.add(secure);
+      secure.once('secureConnect', () => {
+        secure.removeListener('error', reject);
+        resolve(secure);
+      });
+      secure.once('error', reject);
+      secure.once('close', () =>
+        reject(
+          Object.assign(new Error('Connection closed during the TLS handshake'), { code: 'ECONNRESET' }),
+        ),
+      );
+    });
+  }
+
+  private async smtpSetup(socket: net.Socket): Promise<void> {
+    const { req } = this;
+    const backstop = this.timeoutMs + LIBRARY_TIMEOUT_GRACE_MS;
+    const conn = new ObservedConnection(
+      {
+        host: req.host,
+        port: req.port,
+        connection: socket,
+        secure: this.implicitTls,
+        secured: this.implicitTls,
+        ignoreTLS: req.security === 'none',
+        requireTLS: req.security === 'starttls',
+        opportunisticTLS: false,
+        name: req.clientName,
+        tls: tlsOptions(req.host, req.caPem),
+        // Our watchdog bounds each step; these only catch what it would miss.
+        connectionTimeout: 4 * backstop,
+        greetingTimeout: backstop,
+        socketTimeout: backstop,
+        socketCloseTimeout: QUIT_GRACE_MS,
+        maxResponseSize: MAX_REPLY_BYTES,
+        logger: this.transcript.nodemailerLogger(),
+        transactionLog: true,
+        customAuth: { [XOAUTH2_HANDLER]: xoauth2Handler },
+      },
+      this.observer(),
+    );
+    this.conn = conn;
+    // nodemailer emits 'error' for failures outside a pending call: without a listener it would throw.
+    conn.on('error', () => undefined);
+    this.startStep('greeting');
+    try {
+      await this.race(this.connectionOp<void>((done) => conn.connect((err) => done(err ?? null))));
+    } catch (err) {
+      // bytesRead, not a 'data' listener: a listener would start the flow before nodemailer listens.
+      if (
+        err instanceof StepTimeout &&
+        err.step === 'greeting' &&
+        !this.implicitTls &&
+        socket.bytesRead === 0
+      ) {
+        // A silent port: does it expect implicit TLS (465-style)? Ask it on a second connection.
+        conn.close();
+        if (await this.followUpTlsAnswers()) {
+          this.transcript.info(
+            `Follow-up: port ${req.port} answers a TLS handshake: it expects SSL/TLS from the start`,
+          );
+          throw new StepFailure('tls.mode-mismatch');
+        }
+      }
+      throw err;
+    }
+    // The server fell back to HELO: no EHLO facts, but the session goes on.
+    if (this.current?.id === 'ehlo') {
+      this.endStep(
+        'ehlo',
+        'warn',
+        L(
+          'The server only understands HELO: no extensions',
+          'Il server capisce solo HELO: nessuna estensione',
+        ),
+        {},
+      );
+      this.decideTlsAfterEhlo(null);
+    }
+    if (!this.steps.has('tls')) this.endStep('tls', 'warn', L('Not encrypted', 'Non cifrata'), {});
+    this.server.securityUsed = this.implicitTls ? 'tls' : conn.secure ? 'starttls' : 'none';
+  }
+
+  /** The hooks through which the SMTP session reports its progress. */
+  private observer(): SessionObserver {
+    return {
+      onGreeting: (reply) => {
+        this.server.greeting = reply;
+        if (!/^220[ -]/.test(reply)) return; // nodemailer fails it; the classifier names it
+        const banner = reply.split(/\r?\n/)[0] ?? reply;
+        this.endStep('greeting', 'pass', L(`Server greeting: ${banner}`, `Saluto del server: ${banner}`), {
+          greeting: reply,
+        });
+        this.startStep('ehlo');
+      },
+      onEhlo: (reply, secure) => {
+        const facts = parseEhlo(reply);
+        this.server.capabilities = facts.capabilities;
+        this.server.authMechanisms = facts.authMechanisms;
+        if (this.current?.id === 'ehlo') {
+          this.endStep('ehlo', 'pass', this.ehloSummary(facts, secure), { ...facts, secure });
+          return this.decideTlsAfterEhlo(facts);
+        }
+        if (this.current?.id === 'tls' && secure && this.tlsInfo) {
+          this.server.securityUsed = 'starttls';
+          this.endStep('tls', 'pass', this.tlsSummary(this.tlsInfo), {
+            ...this.tlsInfo,
+            capabilitiesAfterTls: facts.capabilities,
+          });
+        }
+        return null;
+      },
+      onTlsStart: () => this.transcript.info('Starting TLS handshake (STARTTLS)'),
+      onTlsEstablished: (socket) => {
+        const verdict = inspectTls(socket, this.req.host, 'starttls');
+        this.tlsInfo = verdict.info;
+        this.logTls(verdict.info);
+        if (!verdict.refusal) return null;
+        this.hookFailure = new StepFailure(verdict.refusal);
+        return new Error(`TLS refused: ${verdict.refusal}`);
+      },
+    };
+  }
+
+  /** After the (plaintext or implicit-TLS) EHLO: is a STARTTLS upgrade next, and is that allowed? */
+  private decideTlsAfterEhlo(facts: EhloFacts | null): Error | null {
+    if (this.implicitTls) return null;
+    const mode = this.req.security;
+    if (mode === 'none') {
+      this.endStep(
+        'tls',
+        'warn',
+        L('Not encrypted (security: none)', 'Non cifrata (sicurezza: nessuna)'),
+        {},
+      );
+      return null;
+    }
+    if (facts?.starttls) {
+      this.startStep('tls');
+      return null;
+    }
+    if (mode === 'starttls') {
+      this.startStep('tls');
+      this.hookFailure = new StepFailure('tls.starttls-unavailable');
+      return this.hookFailure;
+    }
+    this.endStep(
+      'tls',
+      'warn',
+      L(
+        'The server offers no encryption (no STARTTLS)',
+        'Il server non offre crittografia (niente STARTTLS)',
+      ),
+      {},
+    );
+    return null;
+  }
+
+  private async authStep(): Promise<void> {
+    const auth = this.req.auth;
+    const conn = this.conn;
+    if (!auth || !conn) {
+      this.skipReasons.set(
+        'auth',
+        L('No credentials given: login not tested', 'Nessuna credenziale: accesso non provato'),
+      );
+      return;
+    }
+    this.startStep('auth');
+    if (!conn.secure && !this.req.allowPlaintextAuth) throw new StepFailure('auth.plaintext-refused');
+    const offered = this.server.authMechanisms;
+    if (!offered.length) throw new StepFailure('auth.not-offered');
+    const mechanism = pickMechanism(auth, offered);
+    if (!mechanism) throw new StepFailure('auth.method-unsupported');
+    let loginData: Record<string, unknown>;
+    if (auth.method === 'password') {
+      loginData = { method: mechanism, user: auth.user, pass: auth.password };
+    } else {
+      const token = await this.accessToken(auth);
+      loginData = { method: XOAUTH2_HANDLER, user: auth.user, xoauth2Token: token };
+    }
+    this.transcript.info(`Logging in as ${auth.user} with ${mechanism}`);
+    await this.race(this.connectionOp<boolean | undefined>((done) => conn.login(loginData, done)));
+    this.endStep(
+      'auth',
+      'pass',
+      L(`Logged in as ${auth.user} (${mechanism})`, `Accesso riuscito come ${auth.user} (${mechanism})`),
+      {
+        mechanism,
+        user: auth.user,
+      },
+    );
+  }
+
+  private async accessToken(auth: Extract<AuthInput, { method: 'oauth2' }>): Promise<string> {
+    if (auth.accessToken) return auth.accessToken;
+    try {
+      const token = await this.race(Promise.resolve().then(() => auth.getAccessToken!()));
+      if (typeof token !== 'string' || !token) throw new Error('empty token');
+      this.redactor.addSecret(token, auth.user);
+      return token;
+    } catch (err) {
+      if (err instanceof StepTimeout || err instanceof Cancelled) throw err;
+      // The OAuth module may name its own catalogue entry for why no token is available.
+      const id = (err as { diagnosisId?: unknown } | null)?.diagnosisId;
+      throw new StepFailure(typeof id === 'string' && getDiagnosis(id) ? id : 'auth.token-unavailable');
+    }
+  }
+
+  private async sendStep(): Promise<void> {
+    const send = this.req.send;
+    const conn = this.conn;
+    if (!send || !conn) {
+      this.skipReasons.set('send', L('No test message requested', 'Nessun messaggio di prova richiesto'));
+      return;
+    }
+    this.startStep('send');
+    const info = await this.race(
+      this.connectionOp<{ response: string; accepted: string[]; rejected: string[] }>((done) =>
+        conn.send({ from: send.from, to: [send.to] }, testMessage(send.from, send.to), (err, sent) =>
+          done(err ?? null, sent as never),
+        ),
+      ),
+    );
+    this.endStep(
+      'send',
+      'pass',
+      L(`Message accepted: ${info.response}`, `Messaggio accettato: ${info.response}`),
+      {
+        response: info.response,
+        accepted: info.accepted,
+        rejected: info.rejected,
+      },
+    );
+  }
+
+  /** A polite QUIT, bounded: the result does not depend on it. */
+  private async quit(): Promise<void> {
+    const conn = this.conn;
+    if (!conn || conn.destroyed) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, QUIT_GRACE_MS);
+      conn.once('end', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      conn.quit();
+    });
+  }
+
+  // ------------------------------------------------------------------ follow-ups
+
+  /** Opens a second connection and returns the first line the port sends, or null. */
+  private async followUpPlainGreeting(): Promise<string | null> {
+    const address = this.server.address;
+    if (!address) return null;
+    const limit = Math.min(FOLLOW_UP_TIMEOUT_MS, this.timeoutMs);
+    const attempt = new Promise<string | null>((resolve) => {
+      const socket = net.connect({ host: address, port: this.req.port });
+      this.sockets.add(socket);
+      let data = '';
+      const finish = (value: string | null): void => {
+        socket.destroy();
+        resolve(value);
+      };
+      socket.setTimeout(limit, () => finish(null));
+      socket.on('data', (chunk: Buffer) => {
+        data += chunk.toString('latin1');
+        const end = data.indexOf('\n');
+        if (end >= 0) finish(data.slice(0, end).trim());
+        else if (data.length > MAX_REPLY_BYTES) finish(null);
+      });
+      socket.once('error', () => finish(null));
+      socket.once('close', () => finish(data.trim() || null));
+    });
+    return this.boundedFollowUp(attempt, limit);
+  }
+
+  /** Opens a second connection and tells whether the port completes a TLS handshake. */
+  private async followUpTlsAnswers(): Promise<boolean> {
+    const address = this.server.address;
+    if (!address) return false;
+    const limit = Math.min(FOLLOW_UP_TIMEOUT_MS, this.timeoutMs);
+    const attempt = new Promise<boolean>((resolve) => {
+      const socket = tls.connect({
+        ...tlsOptions(this.req.host, this.req.caPem),
+        host: address,
+        port: this.req.port,
+      });
+      this.sockets.add(socket);
+      const finish = (value: boolean): void => {
+        socket.destroy();
+        resolve(value);
+      };
+      socket.setTimeout(limit, () => finish(false));
+      socket.once('secureConnect', () => finish(true));
+      socket.once('error', () => finish(false));
+      socket.once('close', () => finish(false));
+    });
+    return (await this.boundedFollowUp(attempt, limit)) ?? false;
+  }
+
+  private async boundedFollowUp<T>(attempt: Promise<T>, limit: number): Promise<T | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), limit)));
+    try {
+      return await Promise.race([attempt, timeout, this.cancelledPromise]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  // ------------------------------------------------------------------ plumbing
+
+  /**
+   * Runs one nodemailer call and settles with its callback, or with the error or close that
+   * nodemailer reports outside the callback (a close during login does not call it back).
+   */
+  private connectionOp<T>(start: (done: (err: Error | null, value?: T) => void) => void): Promise<T> {
+    const conn = this.conn;
+    if (!conn) return Promise.reject(new Error('No SMTP session'));
+    return new Promise<T>((resolve, reject) => {
+      const cleanup = (): void => {
+        conn.removeListener('error', onError);
+        conn.removeListener('end', onEnd);
+      };
+      const onError = (err: Error): void => {
+        cleanup();
+        reject(this.hookFailure ?? err);
+      };
+      const onEnd = (): void => {
+        cleanup();
+        reject(
+          this.hookFailure ??
+            Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION' }),
+        );
+      };
+      conn.on('error', onError);
+      conn.once('end', onEnd);
+      start((err, value) => {
+        cleanup();
+        if (err) reject(this.hookFailure ?? err);
+        else resolve(value as T);
+      });
+    });
+  }
+
+  private race<T>(promise: Promise<T>): Promise<T> {
+    return Promise.race([promise, this.interrupted]);
+  }
+
+  private onAbort(): void {
+    this.isCancelled = true;
+    const err = new Cancelled();
+    this.interrupt(err);
+    this.cancel(err);
+    // Close at once: the awaiting code unwinds through the rejected promises.
+    this.closeAll();
+  }
+
+  private startStep(id: StepId): void {
+    this.clearWatchdog();
+    this.current = { id, start: Date.now() };
+    this.watchdog = setTimeout(() => this.interrupt(new StepTimeout(id)), this.timeoutMs);
+    this.emit({ type: 'step-start', id });
+  }
+
+  private endStep(
+    id: StepId,
+    status: StepStatus,
+    summary: Localized,
+    details: Record<string, unknown>,
+  ): void {
+    const start = this.current?.id === id ? this.current.start : Date.now();
+    if (this.current?.id === id) {
+      this.clearWatchdog();
+      this.current = null;
+    }
+    const step: StepResult = {
+      id,
+      status,
+      ms: Date.now() - start,
+      summary: this.redactor.redactDeep(summary),
+      details: this.redactor.redactDeep(details),
+    };
+    this.steps.set(id, step);
+    this.emit({ type: 'step-end', step });
+  }
+
+  private clearWatchdog(): void {
+    if (this.watchdog) clearTimeout(this.watchdog);
+    this.watchdog = null;
+  }
+
+  private emit(event: ProbeEvent): void {
+    try {
+      this.opts.onEvent?.(event);
+    } catch {
+      // A broken listener must not break the test.
+    }
+  }
+
+  private async fail(err: unknown): Promise<void> {
+    const step = this.current?.id ?? 'greeting';
+    if (err instanceof Cancelled || this.isCancelled) {
+      this.transcript.info('Test cancelled');
+      if (this.current) this.endStep(step, 'skip', L('Cancelled', 'Annullato'), {});
+      return;
+    }
+    const failure = err instanceof StepFailure ? err : this.hookFailure;
+    const facts = factsFromError(err, step);
+    const id = failure ? failure.diagnosisId : classify(facts);
+    const rawReply = failure?.reply ?? facts.reply ?? (id === 'unknown' ? facts.message : null);
+    const reply = rawReply ? this.redactor.redact(rawReply).slice(0, MAX_REPLY_IN_DIAGNOSIS) : null;
+    this.diagnosis = { id, step, reply, params: this.params() };
+    if (!failure) this.transcript.info(`Error: ${facts.message}`);
+    const en = renderDiagnosis(this.diagnosis, 'en');
+    const it = renderDiagnosis(this.diagnosis, 'it');
+    const details: Record<string, unknown> = {
+      diagnosis: id,
+      error: facts.message,
+      code: facts.sysCode ?? facts.code,
+    };
+    if (step === 'tls' && this.tlsInfo) Object.assign(details, this.tlsInfo);
+    this.endStep(step, 'fail', L(en.title, it.title), details);
+  }
+
+  private params(): Record<string, string> {
+    return {
+      host: this.req.host,
+      port: String(this.req.port),
+      security: this.req.security,
+      user: this.req.auth?.user ?? '',
+      mechanisms: this.server.authMechanisms.join(', ') || 'none',
+    };
+  }
+
+  private closeAll(): void {
+    this.conn?.close();
+    // Wrapping sockets first: destroying a TLS socket's transport under it crashes Node 20.
+    for (const socket of [...this.sockets].reverse()) socket.destroy();
+  }
+
+  private result(): ProbeResult {
+    const steps = STEP_IDS.map((id) => this.steps.get(id) ?? this.skipped(id));
+    const auth = this.req.auth;
+    return this.redactor.redactDeep({
+      ok: !this.isCancelled && !this.diagnosis && !steps.some((s) => s.status === 'fail'),
+      request: {
+        host: this.req.host,
+        port: this.req.port,
+        security: this.req.security,
+        user: auth?.user ?? null,
+        authMethod: auth?.method ?? null,
+      },
+      steps,
+      diagnosis: this.diagnosis,
+      server: this.server,
+      tls: this.tlsInfo,
+      transcript: this.transcript.lines,
+      startedAt: this.startedAt,
+      totalMs: Date.now() - this.t0,
+      cancelled: this.isCancelled,
+    });
+  }
+
+  private skipped(id: StepId): StepResult {
+    const summary = this.skipReasons.get(id) ?? L('Not reached', 'Non raggiunto');
+    const step: StepResult = { id, status: 'skip', ms: 0, summary };
+    this.emit({ type: 'step-end', step });
+    return step;
+  }
+
+  private logTls(info: TlsInfo): void {
+    this.transcript.info(
+      `TLS ${info.protocol ?? '?'} ${info.cipher ?? '?'}; certificate ${info.subject ?? '?'} issued by ${info.issuer ?? '?'}; ` +
+        `trusted: ${info.trusted ? 'yes' : `no (${info.trustError})`}; name matches: ${info.hostnameMatches ? 'yes' : 'no'}`,
+    );
+  }
+
+  private tlsSummary(info: TlsInfo): Localized {
+    const how = info.mode === 'starttls' ? 'STARTTLS' : 'SSL/TLS';
+    return L(
+      `Encrypted with ${info.protocol ?? 'TLS'} (${how}), certificate trusted`,
+      `Cifrata con ${info.protocol ?? 'TLS'} (${how}), certificato attendibile`,
+    );
+  }
+
+  private ehloSummary(facts: EhloFacts, secure: boolean): Localized {
+    const auth = facts.authMechanisms.length ? facts.authMechanisms.join(' ') : null;
+    const en = secure ? 'Already encrypted' : `STARTTLS ${facts.starttls ? 'offered' : 'not offered'}`;
+    const it = secure ? 'Già cifrata' : `STARTTLS ${facts.starttls ? 'offerto' : 'non offerto'}`;
+    return L(
+      `${en}; login: ${auth ?? 'not offered (yet)'}`,
+      `${it}; accesso: ${auth ?? 'non offerto (per ora)'}`,
+    );
+  }
+}
+
+/**
+ * nodemailer runs its built-in XOAUTH2 only with its own token generator and otherwise falls back
+ * to another mechanism; under its own name our handler always runs, and sends AUTH XOAUTH2 itself.
+ */
+const XOAUTH2_HANDLER = 'MAILCHECK-XOAUTH2';
+
+/** PLAIN, then LOGIN for passwords; XOAUTH2 for tokens. Null when the server offers none of them. */
+function pickMechanism(auth: AuthInput, offered: string[]): string | null {
+  const wanted = auth.method === 'password' ? ['PLAIN', 'LOGIN'] : ['XOAUTH2'];
+  return wanted.find((m) => offered.includes(m)) ?? null;
+}
+
+/**
+ * XOAUTH2 (RFC 7628-style, as Google and Microsoft speak it) as a custom handler, so the token
+ * comes from our provider. On failure the server sends a 334 challenge with a JSON error and
+ * expects an empty line before its final reply.
+ */
+async function xoauth2Handler(ctx: {
+  auth: { user?: string; xoauth2Token?: string };
+  sendCommand(cmd: string): Promise<{ status: number; response: string }>;
+}): Promise<void> {
+  const payload = Buffer.from(
+    `user=${ctx.auth.user ?? ''}\u0001auth=Bearer ${ctx.auth.xoauth2Token ?? ''}\u0001\u0001`,
+    'utf8',
+  ).toString('base64');
+  let reply = await ctx.sendCommand(`AUTH XOAUTH2 ${payload}`);
+  if (reply.status === 334) reply = await ctx.sendCommand('');
+  if (reply.status !== 235) throw new Error('Invalid login');
+}
+
+function testMessage(from: string, to: string): string {
+  const domain = from.split('@')[1] ?? 'mailcheck.invalid';
+  const id = `${randomBytes(12).toString('hex')}@${domain}`;
+  return [
+    `From: <${from}>`,
+    `To: <${to}>`,
+    'Subject: Mailcheck test message / messaggio di prova',
+    `Date: ${new Date().toUTCString()}`,
+    `Message-ID: <${id}>`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: 8bit',
+    '',
+    'This message was sent by Mailcheck to test your mail settings. You can delete it.',
+    'Questo messaggio è stato inviato da Mailcheck per provare le impostazioni di posta. Puoi eliminarlo.',
+    '',
+  ].join('\r\n');
+}

@@ -1,0 +1,80 @@
+/**
+ * The diagnosis catalogue: every problem Mailcheck can name, as data (SMTP entries in smtp.ts,
+ * OAuth entries in oauth.ts), and the renderer that turns a DiagnosisRef into text in one language.
+ * Pure TS: the engine, the CLI, the report and the renderer all use it.
+ */
+import type { DiagnosisRef, Lang, StepId } from '../probe-types';
+import type { DiagnosisEntry, RenderedDiagnosis } from './types';
+import { OAUTH_DIAGNOSES } from './oauth';
+import { SMTP_DIAGNOSES } from './smtp';
+
+export type { DiagnosisEntry, RenderedDiagnosis } from './types';
+export { SMTP_DIAGNOSES } from './smtp';
+export { OAUTH_DIAGNOSES } from './oauth';
+
+/** Id of the catch-all entry: the raw server reply is shown with it. */
+export const UNKNOWN_DIAGNOSIS_ID = 'unknown';
+
+/**
+ * Parameters the engine fills in on every DiagnosisRef, so catalogue texts may always use them.
+ * A text that uses any other `{name}` fails the catalogue test.
+ */
+export const DIAGNOSIS_PARAMS = ['host', 'port', 'security', 'user', 'mechanisms', 'step'] as const;
+export type DiagnosisParam = (typeof DIAGNOSIS_PARAMS)[number];
+
+/** Shown in place of a parameter the ref does not carry (never the raw `{name}`). */
+const MISSING_PARAM = '?';
+
+export const DIAGNOSES: readonly DiagnosisEntry[] = [...SMTP_DIAGNOSES, ...OAUTH_DIAGNOSES];
+
+const BY_ID = new Map(DIAGNOSES.map((entry) => [entry.id, entry]));
+
+export function getDiagnosis(id: string): DiagnosisEntry | undefined {
+  return BY_ID.get(id);
+}
+
+/** Replaces each `{name}` with params[name]. */
+export function interpolate(text: string, params: Record<string, string>): string {
+  return text.replace(/\{([a-zA-Z][\w-]*)\}/g, (_match, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? (params[name] ?? MISSING_PARAM) : MISSING_PARAM,
+  );
+}
+
+/** The `{name}` placeholders a text uses. */
+export function placeholdersOf(text: string): string[] {
+  return [...text.matchAll(/\{([a-zA-Z][\w-]*)\}/g)].map((m) => m[1] ?? '');
+}
+
+/**
+ * Renders a diagnosis in one language. An id the catalogue does not know renders as `unknown`
+ * (keeping the ref's id, step and reply), so a newer engine never breaks an older renderer.
+ */
+export function renderDiagnosis(ref: DiagnosisRef, lang: Lang): RenderedDiagnosis {
+  const entry = getDiagnosis(ref.id) ?? getDiagnosis(UNKNOWN_DIAGNOSIS_ID);
+  if (!entry) throw new Error(`The diagnosis catalogue has no "${UNKNOWN_DIAGNOSIS_ID}" entry`);
+  const params: Record<string, string> = { step: stepName(ref.step, lang), ...ref.params };
+  return {
+    id: ref.id,
+    step: ref.step,
+    title: interpolate(entry.title[lang], params),
+    explanation: interpolate(entry.explanation[lang], params),
+    advice: entry.advice.map((item) => interpolate(item[lang], params)),
+    guide: entry.guide ?? null,
+    reply: ref.reply,
+  };
+}
+
+const STEP_NAMES: Record<StepId, Record<Lang, string>> = {
+  dns: { en: 'name lookup (DNS)', it: 'ricerca del nome (DNS)' },
+  tcp: { en: 'connection', it: 'connessione' },
+  greeting: { en: 'server greeting', it: 'saluto del server' },
+  ehlo: { en: 'capabilities (EHLO)', it: 'funzionalità (EHLO)' },
+  tls: { en: 'encryption (TLS)', it: 'crittografia (TLS)' },
+  auth: { en: 'login', it: 'accesso' },
+  send: { en: 'test message', it: 'messaggio di prova' },
+};
+
+/** The name of a step for people. */
+export function stepName(step: StepId, lang: Lang): string {
+  return STEP_NAMES[step][lang];
+}

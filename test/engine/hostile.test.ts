@@ -1,0 +1,149 @@
+/**
+ * Hostile and broken servers (raw TCP scripts): every one ends with a diagnosis within the time
+ * limit (plus, for a silent port, one bounded follow-up), never a hang. Also: refused and unknown
+ * hosts, and cancellation.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { runProbe } from '../../src/engine/probe';
+import type { ProbeEvent, ProbeRequest } from '../../src/shared/probe-types';
+import * as hostile from '../fixtures/hostile';
+import { closedPort, startRawServer, type RunningServer } from '../support/servers';
+
+const TIMEOUT_MS = 1500;
+/** The watchdog, one follow-up connection of the same bound, and scheduling slack on a busy machine. */
+const WORST_CASE_MS = 2 * TIMEOUT_MS + 1500;
+
+let server: RunningServer | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+function req(port: number, extra: Partial<ProbeRequest> = {}): ProbeRequest {
+  return { host: '127.0.0.1', port, security: 'starttls', timeoutMs: TIMEOUT_MS, ...extra };
+}
+
+async function timed(r: ProbeRequest) {
+  const started = Date.now();
+  const result = await runProbe(r);
+  return { result, elapsed: Date.now() - started };
+}
+
+describe('hostile servers', () => {
+  it('never greets → smtp.no-greeting', async () => {
+    server = await startRawServer(hostile.neverGreets);
+    const { result, elapsed } = await timed(req(server.port));
+    expect(result.diagnosis?.id).toBe('smtp.no-greeting');
+    expect(result.steps.find((s) => s.id === 'greeting')?.status).toBe('fail');
+    expect(elapsed).toBeLessThan(WORST_CASE_MS);
+  });
+
+  it('garbage instead of a greeting → smtp.not-smtp, with the reply', async () => {
+    server = await startRawServer(hostile.garbage);
+    const { result, elapsed } = await timed(req(server.port));
+    expect(result.diagnosis?.id).toBe('smtp.not-smtp');
+    expect(result.diagnosis?.reply).toContain('HTTP/1.1 400 Bad Request');
+    expect(elapsed).toBeLessThan(TIMEOUT_MS);
+  });
+
+  it('a 1 MB line → smtp.not-smtp, stopped early', async () => {
+    server = await startRawServer(hostile.megabyteLine);
+    const { result, elapsed } = await timed(req(server.port));
+    expect(result.diagnosis?.id).toBe('smtp.not-smtp');
+    expect(elapsed).toBeLessThan(TIMEOUT_MS);
+    expect(JSON.stringify(result).length).toBeLessThan(100_000);
+  });
+
+  it('drips a byte a second → smtp.no-greeting within the timeout', async () => {
+    server = await startRawServer(hostile.dripsBytes);
+    const { result, elapsed } = await timed(req(server.port));
+    expect(result.diagnosis?.id).toBe('smtp.no-greeting');
+    // Bytes arrived, so no follow-up: just the watchdog.
+    expect(elapsed).toBeLessThan(TIMEOUT_MS + 1000);
+  });
+
+  it('closes mid TLS handshake → tls.handshake-failed', async () => {
+    server = await startRawServer(hostile.closesMidHandshake);
+    const { result, elapsed } = await timed(req(server.port, { security: 'tls' }));
+    expect(result.diagnosis?.id).toBe('tls.handshake-failed');
+    expect(result.diagnosis?.step).toBe('tls');
+    expect(elapsed).toBeLessThan(WORST_CASE_MS);
+  });
+
+  it('hangs up in the middle of the STARTTLS handshake → tls.handshake-failed', async () => {
+    server = await startRawServer(hostile.closesAfterStarttls);
+    const { result, elapsed } = await timed(req(server.port));
+    expect(result.diagnosis?.id).toBe('tls.handshake-failed');
+    expect(result.steps.find((s) => s.id === 'ehlo')?.status).toBe('pass');
+    expect(result.steps.find((s) => s.id === 'tls')?.status).toBe('fail');
+    expect(elapsed).toBeLessThan(TIMEOUT_MS);
+  });
+
+  it('closes right after accepting → net.closed', async () => {
+    server = await startRawServer(hostile.closesImmediately);
+    const { result, elapsed } = await timed(req(server.port));
+    expect(result.diagnosis?.id).toBe('net.closed');
+    expect(elapsed).toBeLessThan(TIMEOUT_MS);
+  });
+
+  it('greets, then never answers EHLO → smtp.timeout on the ehlo step', async () => {
+    server = await startRawServer(hostile.silentAfterGreeting);
+    const { result, elapsed } = await timed(req(server.port));
+    expect(result.diagnosis?.id).toBe('smtp.timeout');
+    expect(result.diagnosis?.step).toBe('ehlo');
+    expect(elapsed).toBeLessThan(TIMEOUT_MS + 1000);
+  });
+});
+
+describe('network', () => {
+  it('nothing listening → net.refused', async () => {
+    const { result } = await timed(req(await closedPort()));
+    expect(result.diagnosis?.id).toBe('net.refused');
+    expect(result.steps.find((s) => s.id === 'tcp')?.status).toBe('fail');
+  });
+
+  it('a name that does not exist → dns.not-found', async () => {
+    const { result } = await timed(req(25, { host: 'no-such-host.mailcheck.invalid' }));
+    expect(result.diagnosis?.id).toBe('dns.not-found');
+    expect(result.steps.map((s) => s.status)).toEqual([
+      'fail',
+      'skip',
+      'skip',
+      'skip',
+      'skip',
+      'skip',
+      'skip',
+    ]);
+  });
+});
+
+describe('cancellation', () => {
+  it('closes the socket at once and reports cancelled: true', async () => {
+    server = await startRawServer(hostile.neverGreets);
+    const controller = new AbortController();
+    const events: ProbeEvent[] = [];
+    const started = Date.now();
+    const pending = runProbe(req(server.port, { timeoutMs: 10_000 }), {
+      signal: controller.signal,
+      onEvent: (e) => {
+        events.push(e);
+        if (e.type === 'step-start' && e.id === 'greeting') setTimeout(() => controller.abort(), 100);
+      },
+    });
+    const result = await pending;
+    expect(result.cancelled).toBe(true);
+    expect(result.ok).toBe(false);
+    expect(result.diagnosis).toBeNull();
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(result.steps.find((s) => s.id === 'greeting')?.summary.en).toBe('Cancelled');
+    expect(events.some((e) => e.type === 'step-end' && e.step.id === 'greeting')).toBe(true);
+  });
+
+  it('an already aborted signal sends nothing', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const result = await runProbe(req(await closedPort()), { signal: controller.signal });
+    expect(result.cancelled).toBe(true);
+    expect(result.steps.every((s) => s.status === 'skip')).toBe(true);
+  });
+});

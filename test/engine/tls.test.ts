@@ -1,0 +1,256 @@
+/**
+ * Certificates and security modes against real smtp-server fixtures: trusted via caPem, untrusted,
+ * expired and mismatched certificates (always refused, details still captured), implicit TLS, and
+ * mode mismatches both ways (found with a diagnostic second connection).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runProbe } from '../../src/engine/probe';
+import type { ProbeEvent, ProbeResult } from '../../src/shared/probe-types';
+import { USER, microsoftServer, request } from '../fixtures/providers';
+import { createTestPki, removeTestPki, type TestCert, type TestPki } from '../support/pki';
+import { startScriptedSmtp } from '../support/scripted-smtp';
+import { startSmtpServer } from '../support/servers';
+
+let pki: TestPki;
+beforeAll(async () => {
+  pki = await createTestPki();
+});
+afterAll(async () => {
+  if (pki) await removeTestPki(pki);
+});
+
+const PASSWORD = 'Tls-test-password-77';
+
+async function probeWith(
+  cert: TestCert,
+  opts: {
+    secure?: boolean;
+    security?: 'auto' | 'starttls' | 'tls' | 'none';
+    caPem?: string | undefined;
+    host?: string;
+  } = {},
+): Promise<{ result: ProbeResult; authAttempts: number }> {
+  let authAttempts = 0;
+  const server = await startSmtpServer({
+    ...microsoftServer(pki),
+    key: cert.key,
+    cert: cert.cert,
+    secure: opts.secure ?? false,
+    onAuth(_auth, _session, callback) {
+      authAttempts++;
+      callback(null, { user: USER });
+    },
+  });
+  try {
+    const req = request(server.port, pki, {
+      security: opts.security ?? 'starttls',
+      auth: { method: 'password', user: USER, password: PASSWORD },
+      host: opts.host ?? 'localhost',
+    });
+    if ('caPem' in opts) req.caPem = opts.caPem;
+    const result = await runProbe(req);
+    return { result, authAttempts };
+  } finally {
+    await server.close();
+  }
+}
+
+describe('certificates', () => {
+  it('trusts a private CA given as caPem and reports the certificate', async () => {
+    const { result, authAttempts } = await probeWith(pki.server);
+    expect(result.ok).toBe(true);
+    expect(authAttempts).toBe(1);
+    expect(result.tls).toMatchObject({
+      mode: 'starttls',
+      trusted: true,
+      trustError: null,
+      hostnameMatches: true,
+      subject: expect.stringContaining('CN=localhost'),
+      issuer: expect.stringContaining('Mailcheck Test CA'),
+    });
+    expect(result.tls?.protocol).toMatch(/^TLSv1\.[23]$/);
+    expect(result.tls?.fingerprint256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    expect(result.tls?.subjectAltNames).toContain('DNS:localhost');
+    expect(Date.parse(result.tls!.validTo!)).toBeGreaterThan(Date.now());
+  });
+
+  it('refuses the same certificate without the CA: tls.untrusted, no login attempted', async () => {
+    const { result, authAttempts } = await probeWith(pki.server, { caPem: undefined });
+    expect(result.diagnosis?.id).toBe('tls.untrusted');
+    expect(result.steps.find((s) => s.id === 'tls')?.status).toBe('fail');
+    expect(result.steps.find((s) => s.id === 'auth')?.status).toBe('skip');
+    expect(authAttempts).toBe(0);
+    expect(result.tls?.trusted).toBe(false);
+    expect(result.tls?.trustError).toMatch(/^UNABLE_TO_(VERIFY_LEAF_SIGNATURE|GET_ISSUER_CERT_LOCALLY)$/);
+    expect(result.tls?.subject).toContain('CN=localhost');
+    // Nothing after the handshake: no second EHLO, no AUTH.
+    const afterTls = result.transcript.filter((l) => l.dir === 'client').map((l) => l.text);
+    expect(afterTls.filter((t) => t.startsWith('EHLO'))).toHaveLength(1);
+    expect(afterTls.some((t) => t.startsWith('AUTH'))).toBe(false);
+  });
+
+  it('refuses a self-signed certificate even with another CA trusted', async () => {
+    const { result, authAttempts } = await probeWith(pki.selfSigned);
+    expect(result.diagnosis?.id).toBe('tls.untrusted');
+    expect(result.tls?.trustError).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
+    expect(result.tls?.fingerprint256).toBeTruthy();
+    expect(authAttempts).toBe(0);
+  });
+
+  it('refuses an expired certificate: tls.expired, dates captured', async () => {
+    const { result, authAttempts } = await probeWith(pki.expired);
+    expect(result.diagnosis?.id).toBe('tls.expired');
+    expect(result.tls?.trustError).toBe('CERT_HAS_EXPIRED');
+    expect(result.tls?.validTo).toBe('2020-02-01T00:00:00.000Z');
+    expect(authAttempts).toBe(0);
+  });
+
+  it('refuses a certificate for another name: tls.hostname-mismatch', async () => {
+    const { result, authAttempts } = await probeWith(pki.wrongHost);
+    expect(result.diagnosis?.id).toBe('tls.hostname-mismatch');
+    expect(result.tls).toMatchObject({
+      trusted: true,
+      hostnameMatches: false,
+      subjectAltNames: ['DNS:wrong.example'],
+    });
+    expect(authAttempts).toBe(0);
+  });
+
+  it('checks the IP address when the host is an IP literal', async () => {
+    const { result } = await probeWith(pki.server, { host: '127.0.0.1' });
+    expect(result.ok).toBe(true);
+    expect(result.steps.find((s) => s.id === 'dns')?.status).toBe('skip');
+    expect(result.tls?.hostnameMatches).toBe(true);
+  });
+});
+
+describe('security modes', () => {
+  it('implicit TLS ("465"-style server) with security tls', async () => {
+    const { result, authAttempts } = await probeWith(pki.server, { secure: true, security: 'tls' });
+    expect(result.ok).toBe(true);
+    expect(result.tls?.mode).toBe('implicit');
+    expect(result.server.securityUsed).toBe('tls');
+    expect(authAttempts).toBe(1);
+    expect(result.transcript.some((l) => l.dir === 'client' && l.text === 'STARTTLS')).toBe(false);
+  });
+
+  it('implicit TLS with an untrusted certificate is refused before the greeting', async () => {
+    const { result, authAttempts } = await probeWith(pki.selfSigned, { secure: true, security: 'tls' });
+    expect(result.diagnosis?.id).toBe('tls.untrusted');
+    expect(result.diagnosis?.step).toBe('tls');
+    expect(result.steps.find((s) => s.id === 'greeting')?.status).toBe('skip');
+    expect(authAttempts).toBe(0);
+  });
+
+  it('implicit TLS on a STARTTLS port → tls.mode-mismatch (plaintext greeting found by a follow-up)', async () => {
+    const { result } = await probeWith(pki.server, { secure: false, security: 'tls' });
+    expect(result.diagnosis?.id).toBe('tls.mode-mismatch');
+    expect(result.diagnosis?.step).toBe('tls');
+    expect(result.diagnosis?.reply).toMatch(/^220 /);
+    expect(result.transcript.some((l) => l.dir === 'info' && /greets in plaintext/.test(l.text))).toBe(true);
+  });
+
+  it('STARTTLS on an implicit-TLS port (silent) → tls.mode-mismatch within the timeout', async () => {
+    const started = Date.now();
+    const server = await startSmtpServer({ ...microsoftServer(pki), secure: true });
+    try {
+      const result = await runProbe(request(server.port, pki, { security: 'starttls', timeoutMs: 1500 }));
+      expect(result.diagnosis?.id).toBe('tls.mode-mismatch');
+      expect(result.diagnosis?.step).toBe('greeting');
+      expect(result.transcript.some((l) => /answers a TLS handshake/.test(l.text))).toBe(true);
+      // The greeting wait plus one bounded follow-up.
+      expect(Date.now() - started).toBeLessThan(1500 * 2 + 1000);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('auto on a plain port uses STARTTLS when offered', async () => {
+    const { result } = await probeWith(pki.server, { security: 'auto' });
+    expect(result.ok).toBe(true);
+    expect(result.server.securityUsed).toBe('starttls');
+  });
+
+  it('auto without STARTTLS: warns, and keeps the password to itself', async () => {
+    const server = await startSmtpServer({ ...microsoftServer(pki), disabledCommands: ['STARTTLS'] });
+    try {
+      const result = await runProbe(
+        request(server.port, pki, {
+          security: 'auto',
+          auth: { method: 'password', user: USER, password: PASSWORD },
+        }),
+      );
+      expect(result.steps.find((s) => s.id === 'tls')?.status).toBe('warn');
+      expect(result.diagnosis?.id).toBe('auth.plaintext-refused');
+      expect(result.server.securityUsed).toBe('none');
+      const noAuth = await runProbe(request(server.port, pki, { security: 'auto' }));
+      expect(noAuth.ok).toBe(true);
+      expect(noAuth.steps.find((s) => s.id === 'tls')?.status).toBe('warn');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('security none with allowPlaintextAuth logs in without TLS', async () => {
+    const server = await startSmtpServer({
+      ...microsoftServer(pki),
+      authMethods: ['PLAIN', 'LOGIN'],
+      allowInsecureAuth: true,
+    });
+    try {
+      const result = await runProbe(
+        request(server.port, pki, {
+          security: 'none',
+          allowPlaintextAuth: true,
+          auth: { method: 'password', user: USER, password: PASSWORD },
+        }),
+      );
+      expect(result.ok).toBe(true);
+      expect(result.tls).toBeNull();
+      expect(result.server.securityUsed).toBe('none');
+      expect(result.transcript.some((l) => l.text === 'STARTTLS')).toBe(false);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('implicit TLS runs the tls step before the greeting (events in real order)', async () => {
+    const server = await startSmtpServer({ ...microsoftServer(pki), secure: true });
+    const events: ProbeEvent[] = [];
+    try {
+      const result = await runProbe(request(server.port, pki, { security: 'tls' }), {
+        onEvent: (e) => events.push(e),
+      });
+      expect(result.ok).toBe(true);
+      const starts = events.flatMap((e) => (e.type === 'step-start' ? [e.id] : []));
+      expect(starts).toEqual(['dns', 'tcp', 'tls', 'greeting', 'ehlo']);
+      expect(result.steps.find((s) => s.id === 'ehlo')?.summary.en).toMatch(/^Already encrypted/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a server that only knows HELO: ehlo warns, the session goes on unencrypted', async () => {
+    const server = await startScriptedSmtp({
+      key: pki.server.key,
+      cert: pki.server.cert,
+      greeting: '220 old.example SMTP ready',
+      answer: (command) => {
+        const verb = command.split(' ')[0]?.toUpperCase();
+        if (verb === 'EHLO') return '502 5.5.2 Error: command not recognized';
+        if (verb === 'HELO') return '250 old.example';
+        if (verb === 'QUIT') return '221 Bye';
+        return '502 5.5.2 Error: command not recognized';
+      },
+    });
+    try {
+      const result = await runProbe(request(server.port, pki, { security: 'auto' }));
+      expect(result.ok).toBe(true);
+      expect(result.steps.find((s) => s.id === 'ehlo')?.status).toBe('warn');
+      expect(result.steps.find((s) => s.id === 'tls')?.status).toBe('warn');
+      expect(server.commands.map((c) => c.split(' ')[0])).toEqual(['EHLO', 'HELO', 'QUIT']);
+    } finally {
+      await server.close();
+    }
+  });
+});

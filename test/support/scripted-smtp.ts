@@ -1,0 +1,64 @@
+/**
+ * A scripted SMTP peer for replies smtp-server cannot produce byte for byte (multi-line error
+ * replies such as Gmail's `534-5.7.9 …`), with real STARTTLS. Each command line is answered by the
+ * script; the TLS upgrade uses a real server-side TLSSocket.
+ *
+ * Exports:
+ * - `startScriptedSmtp({ key, cert, greeting, answer })` → `{ port, close(), commands }`:
+ *   `answer(command, secure)` returns the reply (CRLF-separated lines, no trailing CRLF) for each
+ *   client line; `commands` records what the client sent (AUTH payloads included: tests only).
+ */
+import net from 'node:net';
+import tls from 'node:tls';
+import { startRawServer, type RunningServer } from './servers';
+
+export interface ScriptedSmtpOptions {
+  key: string;
+  cert: string;
+  greeting: string;
+  /** The reply to one client line; `null` closes the connection. */
+  answer(command: string, secure: boolean): string | null;
+}
+
+export async function startScriptedSmtp(
+  options: ScriptedSmtpOptions,
+): Promise<RunningServer & { commands: string[] }> {
+  const commands: string[] = [];
+  const serve = (socket: net.Socket | tls.TLSSocket, secure: boolean): void => {
+    let buffer = '';
+    const onData = (chunk: Buffer): void => {
+      buffer += chunk.toString('utf8');
+      let end: number;
+      while ((end = buffer.indexOf('\r\n')) >= 0) {
+        const line = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        commands.push(line);
+        if (!secure && line.toUpperCase() === 'STARTTLS') {
+          socket.removeListener('data', onData);
+          socket.write('220 2.0.0 Ready to start TLS\r\n');
+          const upgraded = new tls.TLSSocket(socket, {
+            isServer: true,
+            key: options.key,
+            cert: options.cert,
+          });
+          upgraded.on('error', () => socket.destroy());
+          serve(upgraded, true);
+          return;
+        }
+        const reply = options.answer(line, secure);
+        if (reply === null) {
+          socket.destroy();
+          return;
+        }
+        socket.write(`${reply}\r\n`);
+        if (/^221[ -]/.test(reply)) socket.end();
+      }
+    };
+    socket.on('data', onData);
+  };
+  const server = await startRawServer((socket) => {
+    socket.write(`${options.greeting}\r\n`);
+    serve(socket, false);
+  });
+  return { ...server, commands };
+}
