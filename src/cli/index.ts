@@ -1,1 +1,51 @@
-console.log('mailcheck');
+/**
+ * The `mailcheck` command line: dispatches each subcommand to its own module and sets the exit
+ * code. Bundled by scripts/build-cli.mjs into out/cli/index.js, which bin/mailcheck.js loads.
+ */
+import { version } from '../../package.json';
+import type { CliIo } from './cli-io';
+import { EXIT } from './exit-codes';
+import { MAIN_HELP } from './help';
+import { langFromEnv } from './lang';
+import { profilesCommand } from './profiles-command';
+import { smtpCommand } from './smtp-command';
+
+async function main(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  const lang = langFromEnv(io.env);
+  switch (command) {
+    case 'smtp':
+      return smtpCommand(rest, io);
+    case 'profiles':
+      return profilesCommand(rest, io);
+    case '--version':
+    case '-v':
+      io.stdout.write(`${version}\n`);
+      return EXIT.ok;
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      io.stdout.write(MAIN_HELP[lang]);
+      return command === undefined ? EXIT.usage : EXIT.ok;
+    default:
+      io.stderr.write(
+        lang === 'it'
+          ? `mailcheck: comando sconosciuto "${command}".\n${MAIN_HELP.it}`
+          : `mailcheck: unknown command "${command}".\n${MAIN_HELP.en}`,
+      );
+      return EXIT.usage;
+  }
+}
+
+const io: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
+main(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // An unexpected failure: show its message (our errors never carry secrets), not a stack dump.
+    io.stderr.write(`mailcheck: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = EXIT.problem;
+  },
+);

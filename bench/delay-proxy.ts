@@ -1,0 +1,68 @@
+/**
+ * A userspace TCP proxy on loopback that delays every chunk by a fixed time in each direction,
+ * to measure an SMTP client against something like a real network round trip (the kernel's
+ * netem needs privileges and a real interface; this needs neither).
+ *
+ * Chunks keep their order: every chunk of one direction waits the same delay, and Node fires
+ * timers of equal duration in the order they were set. The end of a stream is delayed the same
+ * way, so a close never overtakes data.
+ */
+import { createServer, connect, isIP, type Socket } from 'node:net';
+
+export const DEFAULT_ONE_WAY_DELAY_MS = 50;
+const LOOPBACK = '127.0.0.1';
+
+export interface DelayProxy {
+  port: number;
+  close(): Promise<void>;
+}
+
+function pipeWithDelay(from: Socket, to: Socket, delayMs: number): void {
+  from.on('data', (chunk: Buffer) => {
+    setTimeout(() => {
+      if (!to.destroyed) to.write(chunk);
+    }, delayMs);
+  });
+  from.on('end', () => setTimeout(() => to.end(), delayMs));
+  from.on('error', () => setTimeout(() => to.destroy(), delayMs));
+  from.on('close', () => setTimeout(() => to.destroy(), delayMs));
+}
+
+export async function startDelayProxy(opts: {
+  targetPort: number;
+  targetHost?: string;
+  delayMs?: number;
+}): Promise<DelayProxy> {
+  const targetHost = opts.targetHost ?? LOOPBACK;
+  // This tool must never become a way to reach another machine.
+  if (!(targetHost === LOOPBACK || targetHost === '::1') || isIP(targetHost) === 0) {
+    throw new Error('the delay proxy only forwards to loopback');
+  }
+  const delayMs = opts.delayMs ?? DEFAULT_ONE_WAY_DELAY_MS;
+  const sockets = new Set<Socket>();
+  const server = createServer((client) => {
+    client.setNoDelay(true);
+    const upstream = connect({ host: targetHost, port: opts.targetPort });
+    upstream.setNoDelay(true);
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.once('close', () => sockets.delete(s));
+    }
+    pipeWithDelay(client, upstream, delayMs);
+    pipeWithDelay(upstream, client, delayMs);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, LOOPBACK, () => resolve());
+  });
+  const address = server.address();
+  if (!address || typeof address !== 'object') throw new Error('the delay proxy has no port');
+  return {
+    port: address.port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,76 @@
+/** Help texts of the CLI, in both languages. */
+import type { Localized } from '../shared/probe-types';
+
+export const MAIN_HELP: Localized = {
+  en: `mailcheck — tests mail-server (SMTP) settings step by step and says why they fail.
+
+Usage:
+  mailcheck smtp --host HOST [--port PORT] [--security auto|starttls|tls|none]
+                 [--user USER --password-stdin] [options]   test a server
+  mailcheck profiles list | show NAME | delete NAME         saved profiles
+  mailcheck --version
+
+Run "mailcheck smtp --help" for every option. Exit codes: 0 all steps passed,
+1 the test found a problem, 2 bad usage or input (nothing sent), 130 cancelled.
+`,
+  it: `mailcheck — verifica passo per passo le impostazioni del server di posta (SMTP) e spiega perché non funzionano.
+
+Uso:
+  mailcheck smtp --host HOST [--port PORTA] [--security auto|starttls|tls|none]
+                 [--user UTENTE --password-stdin] [opzioni]  verifica un server
+  mailcheck profiles list | show NOME | delete NOME          profili salvati
+  mailcheck --version
+
+"mailcheck smtp --help" elenca tutte le opzioni. Codici di uscita: 0 tutto riuscito,
+1 la verifica ha trovato un problema, 2 uso o dati errati (nulla inviato), 130 annullata.
+`,
+};
+
+export const SMTP_HELP: Localized = {
+  en: `Usage: mailcheck smtp --host HOST [options]
+
+  --host HOST             mail server name or IP address
+  --port PORT             1-65535 (default 587, or 465 with --security tls)
+  --security MODE         auto (default) | starttls | tls (implicit TLS) | none
+  --user USER             login name (usually the e-mail address)
+  --password-stdin        read the password from standard input (first line)
+  --auth METHOD           password (default with --user) | oauth2 | none
+  --client-id ID          OAuth2 application (client) id, with --auth oauth2
+  --tenant T              OAuth2 tenant (default: common)
+  --access-token-stdin    read an OAuth2 access token from standard input
+  --ca FILE               extra CA certificate(s) to trust, PEM
+  --from ADDR --to ADDR   also send a short test message
+  --timeout MS            limit for each network wait
+  --allow-plaintext-auth  allow sending the password without encryption
+  --save NAME             save these settings as a profile (password in the keychain)
+  --profile NAME          use a saved profile (flags override its settings)
+  --lang it|en            language of the output (default from LC_ALL/LANG)
+  --json                  print one JSON object instead of text
+
+The password is never accepted on the command line: pipe it, e.g.
+  printf '%s\\n' "$PASSWORD" | mailcheck smtp --host smtp-mail.outlook.com --user me@outlook.com --password-stdin
+`,
+  it: `Uso: mailcheck smtp --host HOST [opzioni]
+
+  --host HOST             nome o indirizzo IP del server di posta
+  --port PORTA            1-65535 (predefinita 587, o 465 con --security tls)
+  --security MODO         auto (predefinito) | starttls | tls (TLS implicito) | none
+  --user UTENTE           nome di accesso (di solito l'indirizzo e-mail)
+  --password-stdin        legge la password dall'input standard (prima riga)
+  --auth METODO           password (predefinito con --user) | oauth2 | none
+  --client-id ID          id dell'applicazione OAuth2, con --auth oauth2
+  --tenant T              tenant OAuth2 (predefinito: common)
+  --access-token-stdin    legge un access token OAuth2 dall'input standard
+  --ca FILE               certificati CA aggiuntivi da considerare attendibili, PEM
+  --from IND --to IND     invia anche un breve messaggio di prova
+  --timeout MS            limite per ogni attesa di rete
+  --allow-plaintext-auth  consente di inviare la password senza crittografia
+  --save NOME             salva queste impostazioni come profilo (password nel portachiavi)
+  --profile NOME          usa un profilo salvato (le opzioni ne sostituiscono i valori)
+  --lang it|en            lingua dei messaggi (predefinita da LC_ALL/LANG)
+  --json                  stampa un unico oggetto JSON invece del testo
+
+La password non si passa mai sulla riga di comando: usa una pipe, per es.
+  printf '%s\\n' "$PASSWORD" | mailcheck smtp --host smtp-mail.outlook.com --user io@outlook.com --password-stdin
+`,
+};

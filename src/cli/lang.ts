@@ -1,0 +1,11 @@
+import type { Lang } from '../shared/probe-types';
+
+/**
+ * The language of the output when --lang is not given: the POSIX locale variables, in their own
+ * precedence order (LC_ALL, then LC_MESSAGES, then LANG). Any Italian locale (it, it_IT, it_CH…)
+ * gives Italian; everything else English.
+ */
+export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^it([_.@-]|$)/i.test(locale) ? 'it' : 'en';
+}

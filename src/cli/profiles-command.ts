@@ -1,0 +1,181 @@
+/**
+ * `mailcheck profiles list | show NAME | delete NAME`. Shows only non-secret settings and whether
+ * a password is in the keychain; delete removes the profile and every keychain secret of it.
+ */
+import { parseArgs } from 'node:util';
+import { cliProfilesFile, ProfileStore } from '../engine/profiles';
+import type { Lang } from '../shared/probe-types';
+import type { Profile } from '../shared/profile-types';
+import type { CliIo } from './cli-io';
+import { EXIT } from './exit-codes';
+import { describeKeychainError, openKeychain } from './keychain';
+import { langFromEnv } from './lang';
+import { UsageError } from './usage-error';
+
+const FLAGS = { json: { type: 'boolean' }, lang: { type: 'string' } } as const;
+
+const USAGE = {
+  en: 'Usage: mailcheck profiles list | show NAME | delete NAME [--json] [--lang it|en]',
+  it: 'Uso: mailcheck profiles list | show NOME | delete NOME [--json] [--lang it|en]',
+};
+
+function describe(profile: Profile): string {
+  const who = profile.user ? `${profile.user} @ ` : '';
+  return `${who}${profile.host}:${profile.port} (${profile.security}, ${profile.authMethod})`;
+}
+
+function lastResultText(profile: Profile, lang: Lang): string {
+  const last = profile.lastResult;
+  if (!last) return lang === 'it' ? 'mai verificato' : 'never tested';
+  const verdict = last.ok ? 'OK' : (last.diagnosisId ?? (lang === 'it' ? 'problema' : 'problem'));
+  return `${verdict}, ${last.at}`;
+}
+
+/** Whether a password is saved; null when the keychain cannot be asked. */
+async function passwordSaved(name: string): Promise<boolean | null> {
+  try {
+    return (await (await openKeychain()).read(name, 'password')) !== null;
+  } catch {
+    return null;
+  }
+}
+
+export async function profilesCommand(args: string[], io: CliIo): Promise<number> {
+  let lang = langFromEnv(io.env);
+  let json = false;
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args, options: FLAGS, strict: true, allowPositionals: true });
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new UsageError('argv', { en: `${detail}. ${USAGE.en}`, it: `${detail}. ${USAGE.it}` });
+    }
+    json = parsed.values.json ?? false;
+    if (parsed.values.lang === 'it' || parsed.values.lang === 'en') lang = parsed.values.lang;
+    else if (parsed.values.lang !== undefined)
+      throw new UsageError('lang', { en: '--lang must be it or en.', it: '--lang deve essere it o en.' });
+    const [action, name, ...extra] = parsed.positionals;
+    const needsName = action === 'show' || action === 'delete';
+    if (
+      !action ||
+      !['list', 'show', 'delete'].includes(action) ||
+      (needsName ? !name : name) ||
+      extra.length > 0
+    ) {
+      throw new UsageError('argv', USAGE);
+    }
+    const store = new ProfileStore(cliProfilesFile(io.env));
+    if (action === 'list') return await list(store, io, lang, json);
+    const profile = await store.get(name ?? '');
+    if (!profile) {
+      throw new UsageError('profile', {
+        en: `No saved profile is named "${name}".`,
+        it: `Nessun profilo salvato si chiama "${name}".`,
+      });
+    }
+    if (action === 'show') return await show(profile, io, lang, json);
+    return await remove(store, profile, io, lang, json);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    const message = error.localized(lang);
+    io.stderr.write(`mailcheck: ${message}\n`);
+    if (json)
+      io.stdout.write(
+        JSON.stringify({ ok: false, error: { kind: 'usage', field: error.field, message } }) + '\n',
+      );
+    return EXIT.usage;
+  }
+}
+
+async function list(store: ProfileStore, io: CliIo, lang: Lang, json: boolean): Promise<number> {
+  const { profiles, warning } = await store.list();
+  if (warning) io.stderr.write(`mailcheck: ${warning}\n`);
+  if (json) {
+    io.stdout.write(JSON.stringify({ ok: true, profiles }, null, 2) + '\n');
+    return EXIT.ok;
+  }
+  if (profiles.length === 0) {
+    io.stdout.write(lang === 'it' ? 'Nessun profilo salvato.\n' : 'No saved profiles.\n');
+    return EXIT.ok;
+  }
+  const width = Math.max(...profiles.map((p) => p.name.length));
+  for (const profile of profiles) {
+    io.stdout.write(
+      `${profile.name.padEnd(width)}  ${describe(profile)}  [${lastResultText(profile, lang)}]\n`,
+    );
+  }
+  return EXIT.ok;
+}
+
+async function show(profile: Profile, io: CliIo, lang: Lang, json: boolean): Promise<number> {
+  const saved = profile.authMethod === 'password' ? await passwordSaved(profile.name) : null;
+  if (json) {
+    io.stdout.write(JSON.stringify({ ok: true, profile, passwordInKeychain: saved }, null, 2) + '\n');
+    return EXIT.ok;
+  }
+  const it = lang === 'it';
+  const rows: [string, string | undefined][] = [
+    [it ? 'Nome' : 'Name', profile.name],
+    ['Host', profile.host],
+    [it ? 'Porta' : 'Port', String(profile.port)],
+    [it ? 'Sicurezza' : 'Security', profile.security],
+    [it ? 'Utente' : 'User', profile.user],
+    [it ? 'Accesso' : 'Login', profile.authMethod],
+    ['OAuth', profile.oauth ? `client ${profile.oauth.clientId}, tenant ${profile.oauth.tenant}` : undefined],
+    [it ? 'Da' : 'From', profile.from],
+    [it ? 'A' : 'To', profile.to],
+    [
+      'Password',
+      saved === null
+        ? profile.authMethod === 'password'
+          ? it
+            ? 'portachiavi non disponibile'
+            : 'keychain unavailable'
+          : undefined
+        : saved
+          ? it
+            ? 'salvata nel portachiavi'
+            : 'saved in the keychain'
+          : it
+            ? 'non salvata'
+            : 'not saved',
+    ],
+    [it ? 'Ultimo esito' : 'Last result', lastResultText(profile, lang)],
+    [it ? 'Aggiornato' : 'Updated', profile.updatedAt],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  for (const [label, value] of rows)
+    if (value !== undefined) io.stdout.write(`${label.padEnd(width)}  ${value}\n`);
+  return EXIT.ok;
+}
+
+async function remove(
+  store: ProfileStore,
+  profile: Profile,
+  io: CliIo,
+  lang: Lang,
+  json: boolean,
+): Promise<number> {
+  let keychainCleared = true;
+  try {
+    await (await openKeychain()).delete(profile.name);
+  } catch (error) {
+    keychainCleared = false;
+    const why = describeKeychainError(error)[lang];
+    io.stderr.write(
+      lang === 'it'
+        ? `mailcheck: impossibile rimuovere la password dal portachiavi: ${why}\n`
+        : `mailcheck: could not remove the password from the keychain: ${why}\n`,
+    );
+  }
+  await store.delete(profile.name);
+  if (json) {
+    io.stdout.write(JSON.stringify({ ok: true, deleted: profile.name, keychainCleared }, null, 2) + '\n');
+  } else {
+    io.stdout.write(
+      lang === 'it' ? `Profilo "${profile.name}" eliminato.\n` : `Profile "${profile.name}" deleted.\n`,
+    );
+  }
+  return keychainCleared ? EXIT.ok : EXIT.problem;
+}

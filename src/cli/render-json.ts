@@ -1,0 +1,53 @@
+/**
+ * The --json output: exactly one JSON object on stdout, texts in the chosen language. The result
+ * comes from the engine already redacted (transcript, replies); nothing here adds a secret.
+ */
+import { renderDiagnosis } from '../shared/diagnoses';
+import { getGuideStep } from '../shared/guides';
+import type { Lang, ProbeResult } from '../shared/probe-types';
+
+export interface JsonDiagnosis {
+  id: string;
+  step: string;
+  title: string;
+  explanation: string;
+  advice: string[];
+  guide: { guideId: string; stepId: string; title: string | null } | null;
+  reply: string | null;
+}
+
+export function diagnosisForOutput(result: ProbeResult, lang: Lang): JsonDiagnosis | null {
+  if (!result.diagnosis) return null;
+  const rendered = renderDiagnosis(result.diagnosis, lang);
+  const guideStep = rendered.guide ? getGuideStep(rendered.guide.guideId, rendered.guide.stepId) : null;
+  return {
+    id: rendered.id,
+    step: rendered.step,
+    title: rendered.title,
+    explanation: rendered.explanation,
+    advice: rendered.advice,
+    guide: rendered.guide ? { ...rendered.guide, title: guideStep ? guideStep.title[lang] : null } : null,
+    reply: rendered.reply,
+  };
+}
+
+export function resultToJson(result: ProbeResult, lang: Lang): Record<string, unknown> {
+  return {
+    ok: result.ok,
+    cancelled: result.cancelled,
+    steps: result.steps.map((step) => ({
+      id: step.id,
+      status: step.status,
+      ms: step.ms,
+      summary: step.summary[lang],
+      details: step.details ?? {},
+    })),
+    diagnosis: result.ok ? null : diagnosisForOutput(result, lang),
+    transcript: result.transcript,
+    server: result.server,
+    tls: result.tls,
+    request: result.request,
+    startedAt: result.startedAt,
+    totalMs: result.totalMs,
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * The readable output: one line per step (status symbol, step name, duration, summary), then the
+ * diagnosis with numbered advice, the guide step that fixes it and the server's raw reply.
+ */
+import { stepName } from '../shared/diagnoses';
+import type { Lang, ProbeResult, StepResult, StepStatus } from '../shared/probe-types';
+import { diagnosisForOutput } from './render-json';
+
+const SYMBOLS: Record<StepStatus, string> = { pass: '✔', fail: '✖', warn: '⚠', skip: '–' };
+
+const WORDS = {
+  testing: { en: 'Testing', it: 'Verifica di' },
+  allGood: { en: 'All steps passed.', it: 'Tutti i passaggi sono riusciti.' },
+  cancelled: { en: 'Test cancelled.', it: 'Verifica annullata.' },
+  problem: { en: 'Problem', it: 'Problema' },
+  whatToDo: { en: 'What to do', it: 'Cosa fare' },
+  guide: { en: 'Guide', it: 'Guida' },
+  reply: { en: 'Server reply', it: 'Risposta del server' },
+  total: { en: 'Total', it: 'Totale' },
+} as const;
+
+function stepLine(step: StepResult, lang: Lang, nameWidth: number): string {
+  const name = stepName(step.id, lang).padEnd(nameWidth);
+  const ms = `${Math.round(step.ms)} ms`.padStart(8);
+  return `  ${SYMBOLS[step.status]} ${name} ${ms}  ${step.summary[lang]}`;
+}
+
+export function resultToText(result: ProbeResult, lang: Lang): string {
+  const { host, port, security } = result.request;
+  const nameWidth = Math.max(...result.steps.map((s) => stepName(s.id, lang).length), 0);
+  const lines = [`${WORDS.testing[lang]} ${host}:${port} (${security})`, ''];
+  for (const step of result.steps) lines.push(stepLine(step, lang, nameWidth));
+  lines.push('', `${WORDS.total[lang]}: ${Math.round(result.totalMs)} ms`);
+
+  if (result.cancelled) {
+    lines.push(WORDS.cancelled[lang]);
+    return lines.join('\n') + '\n';
+  }
+  const diagnosis = result.ok ? null : diagnosisForOutput(result, lang);
+  if (!diagnosis) {
+    lines.push(WORDS.allGood[lang]);
+    return lines.join('\n') + '\n';
+  }
+  lines.push('', `${WORDS.problem[lang]}: ${diagnosis.title}  [${diagnosis.id}]`, '', diagnosis.explanation);
+  if (diagnosis.advice.length > 0) {
+    lines.push('', `${WORDS.whatToDo[lang]}:`);
+    diagnosis.advice.forEach((item, index) => lines.push(`  ${index + 1}. ${item}`));
+  }
+  if (diagnosis.guide) {
+    const title = diagnosis.guide.title ? ` — ${diagnosis.guide.title}` : '';
+    lines.push('', `${WORDS.guide[lang]}: ${diagnosis.guide.guideId} › ${diagnosis.guide.stepId}${title}`);
+  }
+  if (diagnosis.reply) lines.push('', `${WORDS.reply[lang]}:`, `  ${diagnosis.reply}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,275 @@
+/**
+ * `mailcheck smtp`: check the input, optionally save it (settings to the profiles file, password
+ * to the keychain), run the probe, print the result, return the exit code. Nothing reaches the
+ * network before every check passed. The password is read from stdin or the keychain only, and
+ * is never printed, logged or written to a file.
+ */
+import { ProbeInputError, runProbe, validateProbeRequest } from '../engine/probe';
+import { cliProfilesFile, profileNameProblem, ProfileStore } from '../engine/profiles';
+import type { AuthInput, Lang, ProbeRequest, ProbeResult } from '../shared/probe-types';
+import type { Profile } from '../shared/profile-types';
+import type { CliIo } from './cli-io';
+import { EXIT } from './exit-codes';
+import { openKeychain, describeKeychainError } from './keychain';
+import { langFromEnv } from './lang';
+import { readSecretLine } from './read-secret';
+import { resultToJson } from './render-json';
+import { resultToText } from './render-text';
+import { parseSmtpFlags, peekOutputFlags, type SmtpFlags } from './smtp-options';
+import { resolveSmtpSettings, type SmtpSettings } from './smtp-settings';
+import { SMTP_HELP } from './help';
+import { UsageError } from './usage-error';
+
+function usage(field: string, en: string, it: string): UsageError {
+  return new UsageError(field, { en, it });
+}
+
+function parseLang(raw: string | undefined, env: NodeJS.ProcessEnv): Lang {
+  if (raw === undefined) return langFromEnv(env);
+  if (raw === 'en' || raw === 'it') return raw;
+  throw usage('lang', '--lang must be it or en.', '--lang deve essere it o en.');
+}
+
+/** What happened to the --save request, for the output. */
+interface SaveOutcome {
+  profile: string;
+  passwordInKeychain: boolean;
+}
+
+async function readPassword(flags: SmtpFlags, profile: Profile | null, io: CliIo): Promise<string> {
+  if (flags.passwordStdin) {
+    const password = await readSecretLine(io.stdin, { stderr: io.stderr, prompt: 'Password: ' });
+    if (password === null) {
+      throw usage(
+        'password',
+        '--password-stdin was given but standard input held no password (first line empty or missing).',
+        "--password-stdin è stato indicato ma l'input standard non conteneva una password (prima riga vuota o assente).",
+      );
+    }
+    return password;
+  }
+  if (profile) {
+    try {
+      const saved = await (await openKeychain()).read(profile.name, 'password');
+      if (saved !== null) return saved;
+    } catch (error) {
+      const why = describeKeychainError(error);
+      throw usage(
+        'password',
+        `Cannot read the saved password of "${profile.name}": ${why.en} Pass it with --password-stdin instead.`,
+        `Impossibile leggere la password salvata di "${profile.name}": ${why.it} Passala invece con --password-stdin.`,
+      );
+    }
+  }
+  throw usage(
+    'password',
+    'A password is needed for --user: pipe it in with --password-stdin (it is never accepted on the command line).',
+    "Serve una password per --user: passala dall'input standard con --password-stdin (mai sulla riga di comando).",
+  );
+}
+
+async function resolveAuth(
+  settings: SmtpSettings,
+  flags: SmtpFlags,
+  profile: Profile | null,
+  io: CliIo,
+  lang: Lang,
+): Promise<AuthInput | undefined> {
+  if (flags.passwordStdin && settings.authMethod !== 'password') {
+    throw usage(
+      'password',
+      '--password-stdin needs --user (password login).',
+      '--password-stdin richiede --user (accesso con password).',
+    );
+  }
+  if (settings.authMethod === 'none' || !settings.user) return undefined;
+  if (settings.authMethod === 'password') {
+    return { method: 'password', user: settings.user, password: await readPassword(flags, profile, io) };
+  }
+  // Loaded on demand: the OAuth client library costs start-up time every password run would pay.
+  const { resolveOAuthAuth } = await import('./oauth');
+  return resolveOAuthAuth(
+    {
+      user: settings.user,
+      clientId: settings.oauth?.clientId,
+      tenant: settings.oauth?.tenant,
+      accessTokenStdin: flags.accessTokenStdin,
+      profile: flags.save ?? profile?.name,
+      lang,
+      env: io.env,
+    },
+    { stdin: io.stdin, stderr: io.stderr },
+  );
+}
+
+function buildRequest(settings: SmtpSettings, auth: AuthInput | undefined): ProbeRequest {
+  const request: ProbeRequest = {
+    host: settings.host,
+    port: settings.port,
+    security: settings.security,
+    auth,
+    caPem: settings.caPem,
+    send:
+      settings.from !== undefined && settings.to !== undefined
+        ? { from: settings.from, to: settings.to }
+        : undefined,
+    timeoutMs: settings.timeoutMs,
+    allowPlaintextAuth: settings.allowPlaintextAuth,
+  };
+  try {
+    return validateProbeRequest(request);
+  } catch (error) {
+    if (error instanceof ProbeInputError)
+      throw new UsageError(error.field, { en: error.message, it: error.messageIt });
+    throw error;
+  }
+}
+
+function profileFrom(name: string, settings: SmtpSettings, previous: Profile | null): Profile {
+  return {
+    ...(previous ?? {}),
+    name,
+    host: settings.host,
+    port: settings.port,
+    security: settings.security,
+    user: settings.user,
+    authMethod: settings.authMethod,
+    oauth: settings.oauth,
+    from: settings.from,
+    to: settings.to,
+    updatedAt: new Date().toISOString(),
+  };
+}
+
+/** Saves the settings, then the password. A missing keychain does not stop the test. */
+async function saveProfile(
+  store: ProfileStore,
+  profile: Profile,
+  auth: AuthInput | undefined,
+  lang: Lang,
+  io: CliIo,
+): Promise<SaveOutcome> {
+  await store.save(profile);
+  if (auth?.method !== 'password') return { profile: profile.name, passwordInKeychain: false };
+  try {
+    await (await openKeychain()).save(profile.name, auth.password, 'password');
+    return { profile: profile.name, passwordInKeychain: true };
+  } catch (error) {
+    const why = describeKeychainError(error)[lang];
+    io.stderr.write(
+      lang === 'it'
+        ? `mailcheck: password NON salvata: ${why}\nmailcheck: la verifica prosegue senza salvarla; le impostazioni (senza password) sono salvate nel profilo "${profile.name}".\n`
+        : `mailcheck: password NOT saved: ${why}\nmailcheck: the test goes on without saving it; the settings (without the password) are saved in profile "${profile.name}".\n`,
+    );
+    return { profile: profile.name, passwordInKeychain: false };
+  }
+}
+
+/** Ctrl-C stops the probe cleanly; a second Ctrl-C leaves at once. */
+function cancelOnSigint(controller: AbortController): () => void {
+  const onSigint = (): void => {
+    if (controller.signal.aborted) process.exit(EXIT.cancelled);
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  return () => process.removeListener('SIGINT', onSigint);
+}
+
+export function exitCodeFor(result: ProbeResult): number {
+  if (result.cancelled) return EXIT.cancelled;
+  const failed = !result.ok || result.steps.some((step) => step.status === 'fail');
+  return failed ? EXIT.problem : EXIT.ok;
+}
+
+export async function smtpCommand(args: string[], io: CliIo): Promise<number> {
+  const early = peekOutputFlags(args);
+  let lang: Lang = early.lang === 'it' || early.lang === 'en' ? early.lang : langFromEnv(io.env);
+  try {
+    const flags = parseSmtpFlags(args);
+    lang = parseLang(flags.lang, io.env);
+    if (flags.help) {
+      io.stdout.write(SMTP_HELP[lang]);
+      return EXIT.ok;
+    }
+    if (flags.save !== undefined) {
+      const problem = profileNameProblem(flags.save);
+      if (problem) throw new UsageError('save', problem);
+    }
+    const store = new ProfileStore(cliProfilesFile(io.env));
+    const profile = flags.profile !== undefined ? await store.get(flags.profile) : null;
+    if (flags.profile !== undefined && !profile) {
+      throw usage(
+        'profile',
+        `No saved profile is named "${flags.profile}" (see "mailcheck profiles list").`,
+        `Nessun profilo salvato si chiama "${flags.profile}" (vedi "mailcheck profiles list").`,
+      );
+    }
+    const settings = await resolveSmtpSettings(flags, profile);
+    const auth = await resolveAuth(settings, flags, profile, io, lang);
+    const request = buildRequest(settings, auth);
+
+    const saved =
+      flags.save !== undefined
+        ? await saveProfile(store, profileFrom(flags.save, settings, profile), auth, lang, io)
+        : null;
+
+    const controller = new AbortController();
+    const stopListening = cancelOnSigint(controller);
+    let result: ProbeResult;
+    try {
+      result = await runProbe(request, { signal: controller.signal });
+    } finally {
+      stopListening();
+    }
+
+    await recordLastResult(store, saved?.profile ?? profile?.name, result);
+    if (flags.json) {
+      const json = resultToJson(result, lang);
+      io.stdout.write(JSON.stringify(saved ? { ...json, saved } : json, null, 2) + '\n');
+    } else {
+      io.stdout.write(resultToText(result, lang));
+      if (saved) io.stdout.write(savedLine(saved, lang));
+    }
+    return exitCodeFor(result);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    const message = error.localized(lang);
+    io.stderr.write(`mailcheck: ${message}\n`);
+    if (early.json) {
+      io.stdout.write(
+        JSON.stringify({ ok: false, error: { kind: 'usage', field: error.field, message } }, null, 2) + '\n',
+      );
+    }
+    return EXIT.usage;
+  }
+}
+
+function savedLine(saved: SaveOutcome, lang: Lang): string {
+  if (lang === 'it') {
+    return saved.passwordInKeychain
+      ? `\nProfilo "${saved.profile}" salvato; password nel portachiavi.\n`
+      : `\nProfilo "${saved.profile}" salvato senza password.\n`;
+  }
+  return saved.passwordInKeychain
+    ? `\nProfile "${saved.profile}" saved; password in the keychain.\n`
+    : `\nProfile "${saved.profile}" saved without a password.\n`;
+}
+
+/** Remembers the verdict on the profile (best effort: a failure here must not hide the result). */
+async function recordLastResult(
+  store: ProfileStore,
+  name: string | undefined,
+  result: ProbeResult,
+): Promise<void> {
+  if (name === undefined || result.cancelled) return;
+  try {
+    const current = await store.get(name);
+    if (!current) return;
+    await store.save({
+      ...current,
+      lastResult: { ok: result.ok, diagnosisId: result.diagnosis?.id ?? null, at: new Date().toISOString() },
+    });
+  } catch {
+    /* the test result is what matters */
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * The flags of `mailcheck smtp`, parsed with node:util parseArgs (strict: an unknown flag is a
+ * usage error). Values stay raw strings here; smtp-request.ts checks and merges them.
+ */
+import { parseArgs } from 'node:util';
+import { UsageError } from './usage-error';
+
+const SMTP_FLAGS = {
+  host: { type: 'string' },
+  port: { type: 'string' },
+  security: { type: 'string' },
+  user: { type: 'string' },
+  'password-stdin': { type: 'boolean' },
+  ca: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  timeout: { type: 'string' },
+  lang: { type: 'string' },
+  json: { type: 'boolean' },
+  'allow-plaintext-auth': { type: 'boolean' },
+  save: { type: 'string' },
+  profile: { type: 'string' },
+  auth: { type: 'string' },
+  'client-id': { type: 'string' },
+  tenant: { type: 'string' },
+  'access-token-stdin': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export interface SmtpFlags {
+  host?: string;
+  port?: string;
+  security?: string;
+  user?: string;
+  passwordStdin: boolean;
+  ca?: string;
+  from?: string;
+  to?: string;
+  timeout?: string;
+  lang?: string;
+  json: boolean;
+  allowPlaintextAuth: boolean;
+  save?: string;
+  profile?: string;
+  auth?: string;
+  clientId?: string;
+  tenant?: string;
+  accessTokenStdin: boolean;
+  help: boolean;
+}
+
+export function parseSmtpFlags(args: string[]): SmtpFlags {
+  let values;
+  try {
+    ({ values } = parseArgs({ args, options: SMTP_FLAGS, strict: true, allowPositionals: false }));
+  } catch (error) {
+    // parseArgs names the offending flag; it never echoes a secret because none comes from argv.
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new UsageError('argv', {
+      en: `${detail}. See "mailcheck smtp --help".`,
+      it: `${detail}. Vedi "mailcheck smtp --help".`,
+    });
+  }
+  return {
+    host: values.host,
+    port: values.port,
+    security: values.security,
+    user: values.user,
+    passwordStdin: values['password-stdin'] ?? false,
+    ca: values.ca,
+    from: values.from,
+    to: values.to,
+    timeout: values.timeout,
+    lang: values.lang,
+    json: values.json ?? false,
+    allowPlaintextAuth: values['allow-plaintext-auth'] ?? false,
+    save: values.save,
+    profile: values.profile,
+    auth: values.auth,
+    clientId: values['client-id'],
+    tenant: values.tenant,
+    accessTokenStdin: values['access-token-stdin'] ?? false,
+    help: values.help ?? false,
+  };
+}
+
+/** Looks for --json / --lang before full parsing, so even a usage error is printed the right way. */
+export function peekOutputFlags(args: string[]): { json: boolean; lang?: string } {
+  const json = args.includes('--json');
+  const index = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (index < 0) return { json };
+  const arg = args[index] ?? '';
+  const lang = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[index + 1];
+  return { json, lang };
+}

@@ -1,0 +1,185 @@
+/**
+ * Turns the flags of `mailcheck smtp` (and a saved profile, when --profile is given) into the
+ * settings of one test. Flags override the profile. Everything here is checked before anything
+ * is sent; a problem is a UsageError (exit 2). The engine's validateProbeRequest then checks the
+ * assembled request once more (host syntax, CR/LF in user and addresses…).
+ */
+import { readFile } from 'node:fs/promises';
+import { SECURITY_MODES, type SecurityMode } from '../shared/probe-types';
+import type { Profile } from '../shared/profile-types';
+import type { SmtpFlags } from './smtp-options';
+import { UsageError } from './usage-error';
+
+export type AuthMethod = Profile['authMethod'];
+const AUTH_METHODS: readonly AuthMethod[] = ['password', 'oauth2', 'none'];
+
+/** Implicit TLS has its own well-known port; everything else defaults to submission. */
+const DEFAULT_PORT_TLS = 465;
+const DEFAULT_PORT_SUBMISSION = 587;
+/** Anything bigger is not a CA bundle someone meant to pass. */
+const MAX_CA_FILE_BYTES = 1_000_000;
+
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  security: SecurityMode;
+  user?: string;
+  authMethod: AuthMethod;
+  oauth?: { clientId: string; tenant: string };
+  from?: string;
+  to?: string;
+  caPem?: string;
+  timeoutMs?: number;
+  allowPlaintextAuth: boolean;
+}
+
+function usage(field: string, en: string, it: string): UsageError {
+  return new UsageError(field, { en, it });
+}
+
+function parsePort(raw: string): number {
+  if (!/^\d{1,5}$/.test(raw) || Number(raw) < 1 || Number(raw) > 65535) {
+    throw usage(
+      'port',
+      `--port must be a number from 1 to 65535.`,
+      `--port deve essere un numero da 1 a 65535.`,
+    );
+  }
+  return Number(raw);
+}
+
+function parseSecurity(raw: string): SecurityMode {
+  if (!(SECURITY_MODES as readonly string[]).includes(raw)) {
+    throw usage(
+      'security',
+      `--security must be one of: ${SECURITY_MODES.join(', ')}.`,
+      `--security deve essere uno tra: ${SECURITY_MODES.join(', ')}.`,
+    );
+  }
+  return raw as SecurityMode;
+}
+
+function parseAuthMethod(raw: string): AuthMethod {
+  if (!(AUTH_METHODS as readonly string[]).includes(raw)) {
+    throw usage(
+      'auth',
+      `--auth must be password, oauth2 or none.`,
+      `--auth deve essere password, oauth2 o none.`,
+    );
+  }
+  return raw as AuthMethod;
+}
+
+/** Only the form is checked here; the engine's validateProbeRequest owns the allowed range. */
+function parseTimeout(raw: string): number {
+  if (!/^\d{1,9}$/.test(raw)) {
+    throw usage(
+      'timeout',
+      '--timeout must be a whole number of milliseconds.',
+      '--timeout deve essere un numero intero di millisecondi.',
+    );
+  }
+  return Number(raw);
+}
+
+export async function readCaFile(path: string): Promise<string> {
+  let text: string;
+  try {
+    const bytes = await readFile(path);
+    if (bytes.length > MAX_CA_FILE_BYTES) throw new Error('too big');
+    text = bytes.toString('utf8');
+  } catch {
+    throw usage(
+      'ca',
+      `Cannot read the CA file "${path}" (missing, not readable, or not a small PEM file).`,
+      `Impossibile leggere il file CA "${path}" (mancante, non leggibile o non è un piccolo file PEM).`,
+    );
+  }
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) {
+    throw usage(
+      'ca',
+      `The CA file "${path}" holds no PEM certificate (-----BEGIN CERTIFICATE-----).`,
+      `Il file CA "${path}" non contiene un certificato PEM (-----BEGIN CERTIFICATE-----).`,
+    );
+  }
+  return text;
+}
+
+// The engine trims values before it checks them; on the command line a stray space, CR or LF is
+// almost always a copy-paste accident (or an injection attempt), so it is refused, not trimmed.
+const WHITESPACE_OR_CONTROL = /[\s\p{Cc}]/u;
+const CONTROL = /[\p{Cc}\u2028\u2029]/u;
+const HOST_MAX_LENGTH = 253;
+
+function checkHost(host: string): string {
+  if (host.length === 0 || WHITESPACE_OR_CONTROL.test(host) || host.length > HOST_MAX_LENGTH) {
+    throw usage(
+      'host',
+      `--host must be a server name or IP address (at most ${HOST_MAX_LENGTH} characters, no spaces or line breaks).`,
+      `--host deve essere un nome di server o un indirizzo IP (al massimo ${HOST_MAX_LENGTH} caratteri, senza spazi né a capo).`,
+    );
+  }
+  return host;
+}
+
+function checkNoControl(field: 'user' | 'from' | 'to', value: string | undefined): string | undefined {
+  if (value !== undefined && (value.length === 0 || CONTROL.test(value) || value.trim() !== value)) {
+    throw usage(
+      field,
+      `--${field} must not be empty nor contain line breaks, NUL or other control characters, nor surrounding spaces.`,
+      `--${field} non può essere vuoto né contenere a capo, NUL o altri caratteri di controllo, né spazi iniziali o finali.`,
+    );
+  }
+  return value;
+}
+
+/** Merges flags over the saved profile (if any) and checks what the CLI itself is responsible for. */
+export async function resolveSmtpSettings(flags: SmtpFlags, profile: Profile | null): Promise<SmtpSettings> {
+  const host = flags.host ?? profile?.host;
+  if (host === undefined) {
+    throw usage(
+      'host',
+      'Missing --host (the mail server, e.g. smtp-mail.outlook.com).',
+      'Manca --host (il server di posta, per es. smtp-mail.outlook.com).',
+    );
+  }
+  checkHost(host);
+  const security =
+    flags.security !== undefined ? parseSecurity(flags.security) : (profile?.security ?? 'auto');
+  const port =
+    flags.port !== undefined
+      ? parsePort(flags.port)
+      : (profile?.port ?? (security === 'tls' ? DEFAULT_PORT_TLS : DEFAULT_PORT_SUBMISSION));
+  const user = checkNoControl('user', flags.user ?? profile?.user);
+  const authMethod =
+    flags.auth !== undefined
+      ? parseAuthMethod(flags.auth)
+      : (profile?.authMethod ?? (user ? 'password' : 'none'));
+  if (authMethod !== 'none' && !user) {
+    throw usage('user', `--auth ${authMethod} needs --user.`, `--auth ${authMethod} richiede --user.`);
+  }
+  const from = checkNoControl('from', flags.from ?? profile?.from);
+  const to = checkNoControl('to', flags.to ?? profile?.to);
+  if ((from === undefined) !== (to === undefined)) {
+    throw usage(
+      'from',
+      'Give both --from and --to for the send test, or neither.',
+      'Indica sia --from sia --to per la prova di invio, oppure nessuno dei due.',
+    );
+  }
+  const clientId = flags.clientId ?? profile?.oauth?.clientId;
+  const tenant = flags.tenant ?? profile?.oauth?.tenant;
+  return {
+    host,
+    port,
+    security,
+    user,
+    authMethod,
+    oauth: clientId !== undefined ? { clientId, tenant: tenant ?? 'common' } : undefined,
+    from,
+    to,
+    caPem: flags.ca !== undefined ? await readCaFile(flags.ca) : undefined,
+    timeoutMs: flags.timeout !== undefined ? parseTimeout(flags.timeout) : undefined,
+    allowPlaintextAuth: flags.allowPlaintextAuth,
+  };
+}

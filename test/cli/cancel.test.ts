@@ -1,0 +1,48 @@
+/**
+ * Ctrl-C during a test: the CLI aborts the probe (AbortSignal), prints what it has and exits 130,
+ * without waiting for the server's silence to time out.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureCliBuilt, parseJsonOutput, runCli } from './cli-runner';
+import { startRecordingServer, type RecordingServer } from './recording-server';
+
+/** The probe would wait this long for a greeting that never comes. */
+const PROBE_TIMEOUT_MS = 15_000;
+const SIGINT_AFTER_MS = 700;
+
+let server: RecordingServer;
+
+beforeAll(async () => {
+  await ensureCliBuilt();
+  server = await startRecordingServer();
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('Ctrl-C', () => {
+  it('cancels the probe cleanly: exit 130, cancelled in the JSON, well before the timeout', async () => {
+    const started = Date.now();
+    const run = await runCli(
+      [
+        'smtp',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(server.port),
+        '--security',
+        'none',
+        '--timeout',
+        String(PROBE_TIMEOUT_MS),
+        '--json',
+      ],
+      { onSpawn: (child) => setTimeout(() => child.kill('SIGINT'), SIGINT_AFTER_MS) },
+    );
+    const elapsed = Date.now() - started;
+    expect(run.code, run.stderr).toBe(130);
+    expect(parseJsonOutput(run)).toMatchObject({ cancelled: true, ok: false });
+    expect(elapsed).toBeLessThan(PROBE_TIMEOUT_MS / 2);
+    expect(server.connections()).toBe(1);
+  });
+});
