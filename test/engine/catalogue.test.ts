@@ -6,6 +6,7 @@ import {
   DIAGNOSES,
   DIAGNOSIS_PARAMS,
   SMTP_DIAGNOSES,
+  audienceOfHost,
   getDiagnosis,
   placeholdersOf,
   renderDiagnosis,
@@ -115,13 +116,97 @@ describe('diagnosis catalogue', () => {
         const r = renderDiagnosis({ id: entry.id, step: entry.step, reply: '535 x', params }, lang);
         expect(r.id).toBe(entry.id);
         expect(JSON.stringify(r)).not.toMatch(/\{[a-z]+\}/);
-        expect(r.advice).toHaveLength(entry.advice.length);
+        // A Microsoft host: the advice meant for other servers is left out.
+        expect(r.advice).toHaveLength(entry.advice.filter((a) => a.audience !== 'other').length);
         expect(r.reply).toBe('535 x');
       }
     }
     const r = renderDiagnosis({ id: 'net.refused', step: 'tcp', reply: null, params }, 'it');
     expect(r.explanation).toContain('smtp-mail.outlook.com');
     expect(r.explanation).toContain('587');
+  });
+
+  it('tells Microsoft submission hosts from other servers by name', () => {
+    for (const host of [
+      'smtp-mail.outlook.com',
+      'smtp.office365.com',
+      'SMTP.Office365.com.',
+      'eur.smtp.outlook.com',
+      'outlook.com',
+    ]) {
+      expect(audienceOfHost(host), host).toBe('microsoft');
+    }
+    for (const host of [
+      'smtp.gmail.com',
+      'mail.example.org',
+      'notoutlook.com',
+      'outlook.com.evil.example',
+      'office365.com.example',
+      '127.0.0.1',
+      '::1',
+      '',
+      undefined,
+    ]) {
+      expect(audienceOfHost(host), String(host)).toBe('other');
+    }
+  });
+
+  it('every entry has advice for Microsoft hosts and for other servers, in every language', () => {
+    for (const entry of DIAGNOSES) {
+      for (const host of ['smtp-mail.outlook.com', 'mail.example.org']) {
+        for (const lang of LANGS) {
+          const r = renderDiagnosis({ id: entry.id, step: entry.step, reply: null, params: { host } }, lang);
+          expect(r.advice.length, `${entry.id} ${host} ${lang}`).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+
+  describe('auth.rejected fits the server', () => {
+    const params = (host: string) => ({
+      host,
+      port: '587',
+      security: 'starttls',
+      user: 'tester@example.org',
+      mechanisms: 'PLAIN, LOGIN',
+    });
+    const ref = (host: string) => ({
+      id: 'auth.rejected',
+      step: 'auth' as const,
+      reply: '535 5.7.8 x',
+      params: params(host),
+    });
+
+    it.each(['smtp-mail.outlook.com', 'smtp.office365.com'])(
+      '%s: Outlook.com advice and the guide step',
+      (host) => {
+        const en = renderDiagnosis(ref(host), 'en');
+        const it = renderDiagnosis(ref(host), 'it');
+        expect(en.advice.join('\n')).toMatch(/Sign in with Microsoft/);
+        expect(en.advice.join('\n')).toMatch(/app password/);
+        expect(it.advice.join('\n')).toMatch(/Accedi con Microsoft/);
+        expect(en.guide).toEqual({ guideId: 'outlook', stepId: 'app-password' });
+        expect(it.guide).toEqual({ guideId: 'outlook', stepId: 'app-password' });
+        expect(en.advice.join('\n')).not.toMatch(/administrator/);
+      },
+    );
+
+    it.each(['mail.example.org', '127.0.0.1', 'smtp.gmail.com'])(
+      '%s: no Microsoft advice, no Outlook guide',
+      (host) => {
+        for (const lang of LANGS) {
+          const r = renderDiagnosis(ref(host), lang);
+          expect(r.advice.length).toBeGreaterThanOrEqual(3);
+          expect([r.explanation, ...r.advice].join('\n')).not.toMatch(
+            /Outlook|Hotmail|Microsoft|outlook\.it/i,
+          );
+          expect(r.guide).toBeNull();
+          expect(r.explanation).toContain(host);
+        }
+        expect(renderDiagnosis(ref(host), 'en').advice.join('\n')).toMatch(/administrator/);
+        expect(renderDiagnosis(ref(host), 'it').advice.join('\n')).toMatch(/amministratore/);
+      },
+    );
   });
 
   it('renders an id it does not know as unknown, keeping id and reply', () => {

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runProbe } from '../../src/engine/probe';
 import type { ProbeEvent, ProbeRequest } from '../../src/shared/probe-types';
+import { SILENT_PORT_PROBE_AFTER_MS } from '../../src/engine/probe/constants';
 import * as hostile from '../fixtures/hostile';
 import { closedPort, startRawServer, type RunningServer } from '../support/servers';
 
@@ -137,6 +138,32 @@ describe('cancellation', () => {
     expect(Date.now() - started).toBeLessThan(1500);
     expect(result.steps.find((s) => s.id === 'greeting')?.summary.en).toBe('Cancelled');
     expect(events.some((e) => e.type === 'step-end' && e.step.id === 'greeting')).toBe(true);
+  });
+
+  it('while the parallel implicit-TLS follow-up is waiting: both connections close at once', async () => {
+    let open = 0;
+    server = await startRawServer((socket) => {
+      socket.resume(); // reads (and drops) the ClientHello, so it sees our side close
+      open++;
+      socket.on('close', () => open--);
+    });
+    const controller = new AbortController();
+    const pending = runProbe(req(server.port, { security: 'auto', timeoutMs: 10_000 }), {
+      signal: controller.signal,
+    });
+    // Connection 2 starts after SILENT_PORT_PROBE_AFTER_MS; cancel once both are open.
+    const deadline = Date.now() + SILENT_PORT_PROBE_AFTER_MS + 2_000;
+    while (open < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(open).toBe(2);
+    const aborted = Date.now();
+    controller.abort();
+    const result = await pending;
+    expect(Date.now() - aborted).toBeLessThan(500);
+    expect(result.cancelled).toBe(true);
+    expect(result.diagnosis).toBeNull();
+    const closed = Date.now() + 1_000;
+    while (open > 0 && Date.now() < closed) await new Promise((r) => setTimeout(r, 20));
+    expect(open).toBe(0);
   });
 
   it('an already aborted signal sends nothing', async () => {

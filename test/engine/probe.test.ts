@@ -5,10 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runProbe } from '../../src/engine/probe';
+import { QUIT_GRACE_MS } from '../../src/engine/probe/constants';
 import { formatReport } from '../../src/shared/report';
 import { STEP_IDS, type ProbeEvent, type ProbeResult } from '../../src/shared/probe-types';
 import { REPLIES, USER, gmailServer, microsoftServer, request } from '../fixtures/providers';
 import { createTestPki, removeTestPki, type TestPki } from '../support/pki';
+import { startScriptedSmtp } from '../support/scripted-smtp';
 import { startSmtpServer, type RunningServer } from '../support/servers';
 
 let pki: TestPki;
@@ -157,6 +159,45 @@ describe('report of a failure', () => {
     ]) {
       const text = readFileSync(file, 'utf8');
       expect(text, file).not.toMatch(/from ['"]node:|require\(|\bdocument\.|\bwindow\.|\bBuffer\b/);
+    }
+  });
+});
+
+describe('QUIT', () => {
+  it('is sent, but the result does not wait for the 221 (the verdict is known before it)', async () => {
+    const replyHeldMs = 3_000;
+    const quitServer = await startScriptedSmtp({
+      key: pki.server.key,
+      cert: pki.server.cert,
+      greeting: '220 slow-quit.example ESMTP',
+      answer: (command, secure) => {
+        const verb = command.split(' ')[0]?.toUpperCase();
+        if (verb === 'EHLO')
+          return secure ? '250-slow-quit.example\r\n250 SIZE 1000' : '250-slow-quit.example\r\n250 STARTTLS';
+        if (verb === 'QUIT') return '221 2.0.0 Bye';
+        return '502 5.5.2 Error: command not recognized';
+      },
+      replyDelayMs: (command) => (command.toUpperCase() === 'QUIT' ? replyHeldMs : 0),
+    });
+    try {
+      const started = Date.now();
+      const result = await runProbe(request(quitServer.port, pki, { timeoutMs: 5_000 }));
+      const elapsed = Date.now() - started;
+      expect(result.ok).toBe(true);
+      expect(elapsed).toBeLessThan(replyHeldMs / 2);
+      const quit = result.transcript.find((l) => l.dir === 'client' && l.text === 'QUIT');
+      expect(quit).toBeDefined();
+      // Before, the probe waited up to QUIT_GRACE_MS here for the 221.
+      expect(result.totalMs - quit!.t).toBeLessThan(QUIT_GRACE_MS / 2);
+      expect(result.transcript.some((l) => l.dir === 'server' && l.text.startsWith('221'))).toBe(false);
+      // The server does receive it.
+      const deadline = Date.now() + 2_000;
+      while (!quitServer.commands.includes('QUIT') && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(quitServer.commands).toContain('QUIT');
+    } finally {
+      await quitServer.close();
     }
   });
 });

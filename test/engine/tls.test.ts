@@ -9,7 +9,9 @@ import type { ProbeEvent, ProbeResult } from '../../src/shared/probe-types';
 import { USER, microsoftServer, request } from '../fixtures/providers';
 import { createTestPki, removeTestPki, type TestCert, type TestPki } from '../support/pki';
 import { startScriptedSmtp } from '../support/scripted-smtp';
-import { startSmtpServer } from '../support/servers';
+import { startRawServer, startSmtpServer } from '../support/servers';
+import * as hostile from '../fixtures/hostile';
+import { SILENT_PORT_PROBE_AFTER_MS } from '../../src/engine/probe/constants';
 
 let pki: TestPki;
 beforeAll(async () => {
@@ -20,6 +22,19 @@ afterAll(async () => {
 });
 
 const PASSWORD = 'Tls-test-password-77';
+/** Long enough that a test finishing well before it proves the probe did not wait for it. */
+const LONG_TIMEOUT_MS = 10_000;
+/** Scheduling slack on a busy 2-core machine. */
+const SLACK_MS = 1_500;
+
+async function waitFor(condition: () => boolean, limitMs: number): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+}
+
+function stepOf(result: ProbeResult, id: string) {
+  return result.steps.find((s) => s.id === id);
+}
 
 async function probeWith(
   cert: TestCert,
@@ -150,7 +165,7 @@ describe('security modes', () => {
     expect(result.transcript.some((l) => l.dir === 'info' && /greets in plaintext/.test(l.text))).toBe(true);
   });
 
-  it('STARTTLS on an implicit-TLS port (silent) → tls.mode-mismatch within the timeout', async () => {
+  it('STARTTLS on an implicit-TLS port (silent) → tls.mode-mismatch within a short timeout', async () => {
     const started = Date.now();
     const server = await startSmtpServer({ ...microsoftServer(pki), secure: true });
     try {
@@ -158,8 +173,8 @@ describe('security modes', () => {
       expect(result.diagnosis?.id).toBe('tls.mode-mismatch');
       expect(result.diagnosis?.step).toBe('greeting');
       expect(result.transcript.some((l) => /answers a TLS handshake/.test(l.text))).toBe(true);
-      // The greeting wait plus one bounded follow-up.
-      expect(Date.now() - started).toBeLessThan(1500 * 2 + 1000);
+      // The follow-up starts at half the timeout at the latest and answers before it runs out.
+      expect(Date.now() - started).toBeLessThan(1500 + SLACK_MS);
     } finally {
       await server.close();
     }
@@ -248,7 +263,184 @@ describe('security modes', () => {
       expect(result.ok).toBe(true);
       expect(result.steps.find((s) => s.id === 'ehlo')?.status).toBe('warn');
       expect(result.steps.find((s) => s.id === 'tls')?.status).toBe('warn');
+      // QUIT is sent, but the result does not wait for the server to read it.
+      await waitFor(() => server.commands.length >= 3, 2000);
       expect(server.commands.map((c) => c.split(' ')[0])).toEqual(['EHLO', 'HELO', 'QUIT']);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('silent port: implicit TLS found by a parallel second connection', () => {
+  it('auto: continues the whole test over implicit TLS, tls warns that the port is SSL/TLS', async () => {
+    let authAttempts = 0;
+    const server = await startSmtpServer({
+      ...microsoftServer(pki),
+      secure: true,
+      onAuth(_auth, _session, callback) {
+        authAttempts++;
+        callback(null, { user: USER });
+      },
+    });
+    const events: ProbeEvent[] = [];
+    const started = Date.now();
+    try {
+      const result = await runProbe(
+        request(server.port, pki, {
+          security: 'auto',
+          timeoutMs: LONG_TIMEOUT_MS,
+          auth: { method: 'password', user: USER, password: PASSWORD },
+        }),
+        { onEvent: (e) => events.push(e) },
+      );
+      const elapsed = Date.now() - started;
+      expect(result.diagnosis).toBeNull();
+      expect(result.ok).toBe(true);
+      expect(result.server.securityUsed).toBe('tls');
+      expect(result.tls).toMatchObject({ mode: 'implicit', trusted: true, hostnameMatches: true });
+      const tlsStep = stepOf(result, 'tls');
+      expect(tlsStep?.status).toBe('warn');
+      expect(tlsStep?.summary.en).toMatch(/implicit TLS \(SSL\/TLS\), not STARTTLS/);
+      expect(tlsStep?.summary.it).toMatch(/TLS implicito \(SSL\/TLS\), non STARTTLS/);
+      expect(tlsStep?.details).toMatchObject({ implicitTlsFound: true });
+      // The silent wait is shown as part of finding the port's TLS: the step times add up.
+      expect(tlsStep?.ms).toBeGreaterThanOrEqual(SILENT_PORT_PROBE_AFTER_MS);
+      for (const id of ['greeting', 'ehlo', 'auth']) expect(stepOf(result, id)?.status).toBe('pass');
+      expect(stepOf(result, 'ehlo')?.summary.en).toMatch(/^Already encrypted/);
+      expect(authAttempts).toBe(1);
+      // Found shortly after SILENT_PORT_PROBE_AFTER_MS, not after the 10 s greeting timeout.
+      expect(elapsed).toBeGreaterThanOrEqual(SILENT_PORT_PROBE_AFTER_MS);
+      expect(elapsed).toBeLessThan(SILENT_PORT_PROBE_AFTER_MS + SLACK_MS);
+      // The transcript tells both connections apart; no STARTTLS was ever sent.
+      const info = result.transcript.filter((l) => l.dir === 'info').map((l) => l.text);
+      expect(info).toContainEqual(expect.stringMatching(/^Connection 1: no greeting after \d+ ms$/));
+      expect(info).toContainEqual(expect.stringMatching(/^Connection 2: TLS handshake completed/));
+      expect(info).toContainEqual(expect.stringMatching(/closing connection 1, continuing on connection 2/));
+      expect(result.transcript.some((l) => l.dir === 'client' && l.text === 'STARTTLS')).toBe(false);
+      expect(result.transcript.some((l) => l.dir === 'server' && /^220 /.test(l.text))).toBe(true);
+      const order = events.map((e) => (e.type === 'step-start' ? `>${e.id}` : `<${e.step.id}`));
+      expect(order.indexOf('<tls')).toBeLessThan(order.lastIndexOf('<greeting'));
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('auto: an untrusted certificate on the implicit-TLS port is still refused, no login', async () => {
+    let authAttempts = 0;
+    const server = await startSmtpServer({
+      ...microsoftServer(pki),
+      key: pki.selfSigned.key,
+      cert: pki.selfSigned.cert,
+      secure: true,
+      onAuth(_auth, _session, callback) {
+        authAttempts++;
+        callback(null, { user: USER });
+      },
+    });
+    try {
+      const result = await runProbe(
+        request(server.port, pki, {
+          security: 'auto',
+          timeoutMs: LONG_TIMEOUT_MS,
+          auth: { method: 'password', user: USER, password: PASSWORD },
+        }),
+      );
+      expect(result.ok).toBe(false);
+      expect(result.diagnosis).toMatchObject({ id: 'tls.untrusted', step: 'tls' });
+      expect(result.tls?.trustError).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
+      expect(authAttempts).toBe(0);
+      expect(result.transcript.some((l) => l.dir === 'client')).toBe(false);
+    } finally {
+      await server.close();
+    }
+  });
+
+  for (const security of ['starttls', 'none'] as const) {
+    it(`${security}: names tls.mode-mismatch soon after ${SILENT_PORT_PROBE_AFTER_MS} ms, never continues over TLS`, async () => {
+      let authAttempts = 0;
+      const server = await startSmtpServer({
+        ...microsoftServer(pki),
+        secure: true,
+        onAuth(_auth, _session, callback) {
+          authAttempts++;
+          callback(null, { user: USER });
+        },
+      });
+      const started = Date.now();
+      try {
+        const result = await runProbe(
+          request(server.port, pki, {
+            security,
+            timeoutMs: LONG_TIMEOUT_MS,
+            allowPlaintextAuth: security === 'none',
+            auth: { method: 'password', user: USER, password: PASSWORD },
+          }),
+        );
+        expect(result.ok).toBe(false);
+        expect(result.diagnosis).toMatchObject({ id: 'tls.mode-mismatch', step: 'greeting' });
+        expect(Date.now() - started).toBeLessThan(SILENT_PORT_PROBE_AFTER_MS + SLACK_MS);
+        expect(result.server.securityUsed).toBeNull();
+        expect(result.tls).toBeNull();
+        expect(authAttempts).toBe(0);
+        expect(result.transcript.some((l) => l.dir === 'client')).toBe(false);
+      } finally {
+        await server.close();
+      }
+    });
+  }
+
+  it('a port that accepts and says nothing, TLS or not → smtp.no-greeting within the timeout', async () => {
+    const timeoutMs = 3_000;
+    const server = await startRawServer(hostile.neverGreets);
+    const started = Date.now();
+    try {
+      const result = await runProbe(request(server.port, pki, { security: 'auto', timeoutMs }));
+      const elapsed = Date.now() - started;
+      expect(result.diagnosis).toMatchObject({ id: 'smtp.no-greeting', step: 'greeting' });
+      expect(stepOf(result, 'greeting')?.status).toBe('fail');
+      expect(result.server.securityUsed).toBeNull();
+      expect(elapsed).toBeGreaterThanOrEqual(timeoutMs - 50);
+      expect(elapsed).toBeLessThan(timeoutMs + SLACK_MS);
+      // The second connection was tried in parallel, and got no TLS answer either.
+      expect(result.transcript.some((l) => /^Connection 2: to 127\.0\.0\.1 port/.test(l.text))).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a slow greeting (after the follow-up started, before the timeout) still wins on connection 1', async () => {
+    const greetingDelayMs = SILENT_PORT_PROBE_AFTER_MS + 700;
+    const server = await startScriptedSmtp({
+      key: pki.server.key,
+      cert: pki.server.cert,
+      greeting: '220 slow.example ESMTP',
+      greetingDelayMs,
+      answer: (command, secure) => {
+        const verb = command.split(' ')[0]?.toUpperCase();
+        if (verb === 'EHLO')
+          return secure ? '250-slow.example\r\n250 SIZE 1000000' : '250-slow.example\r\n250 STARTTLS';
+        if (verb === 'QUIT') return '221 Bye';
+        return '502 5.5.2 Error: command not recognized';
+      },
+    });
+    const started = Date.now();
+    try {
+      const result = await runProbe(
+        request(server.port, pki, { security: 'auto', timeoutMs: LONG_TIMEOUT_MS }),
+      );
+      expect(result.diagnosis).toBeNull();
+      expect(result.ok).toBe(true);
+      expect(result.server.securityUsed).toBe('starttls');
+      expect(stepOf(result, 'tls')?.status).toBe('pass');
+      expect(result.server.greeting).toBe('220 slow.example ESMTP');
+      expect(Date.now() - started).toBeGreaterThanOrEqual(greetingDelayMs - 50);
+      expect(Date.now() - started).toBeLessThan(greetingDelayMs + SLACK_MS);
+      // Connection 2 was asked, then closed when connection 1 answered; connection 1 carried the test.
+      const info = result.transcript.filter((l) => l.dir === 'info').map((l) => l.text);
+      expect(info).toContainEqual(expect.stringMatching(/^Connection 2: to 127\.0\.0\.1 port/));
+      expect(info).toContain('Connection 1 answered: connection 2 is closed');
+      expect(result.transcript.some((l) => /continuing on connection 2/.test(l.text))).toBe(false);
     } finally {
       await server.close();
     }

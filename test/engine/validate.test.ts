@@ -24,6 +24,27 @@ describe('validateProbeRequest', () => {
     expect(req).toEqual(base);
     expect(validateProbeRequest({ ...base, host: '127.0.0.1' }).host).toBe('127.0.0.1');
     expect(validateProbeRequest({ ...base, host: '::1' }).host).toBe('::1');
+    expect(validateProbeRequest({ ...base, host: '2001:db8::1' }).host).toBe('2001:db8::1');
+    expect(validateProbeRequest({ ...base, host: '::ffff:192.0.2.1' }).host).toBe('::ffff:192.0.2.1');
+  });
+
+  // Anything with ':' must be an IPv6 address as Node parses it; brackets are not accepted.
+  it.each(['::::', '1::2::3', ':::1', '2001:db8::g', '[::1]', '::1]', '12345::1', 'smtp.example.com:587'])(
+    'rejects the malformed IPv6 literal %j on host',
+    (host) => {
+      expect(fieldOf({ ...base, host })).toBe('host');
+    },
+  );
+
+  it('rejects an IPv6 zone id (fe80::1%eth0) with a message that says why', () => {
+    expect(fieldOf({ ...base, host: 'fe80::1%eth0' })).toBe('host');
+    try {
+      validateProbeRequest({ ...base, host: 'fe80::1%eth0' });
+    } catch (err) {
+      const e = err as ProbeInputError;
+      expect(e.message).toMatch(/zone/);
+      expect(e.messageIt).toMatch(/zona/);
+    }
   });
 
   it.each([

@@ -5,6 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runProbe } from '../../src/engine/probe';
+import { renderDiagnosis } from '../../src/shared/diagnoses';
 import type { ProbeRequest, ProbeResult } from '../../src/shared/probe-types';
 import { leakedForms, secretForms } from '../cli/secret-forms';
 import { MTA_LOCAL_RECIPIENT, startMta, type RunningMta } from '../mta/mta';
@@ -12,6 +13,8 @@ import { MTA_LOCAL_RECIPIENT, startMta, type RunningMta } from '../mta/mta';
 /** A wrong-mode connection ends on a timeout: keep it short so the test stays fast. */
 const PROBE_TIMEOUT_MS = 4_000;
 const MAILLOG_WAIT_MS = 10_000;
+/** Long enough that finishing well before it shows the silent port was not waited out. */
+const AUTO_TIMEOUT_MS = 10_000;
 
 let mta: RunningMta;
 
@@ -85,6 +88,22 @@ describe('engine × Postfix: success', () => {
     expect(result.server.securityUsed).toBe('tls');
   });
 
+  it('auto mode on the smtps port: finds implicit TLS on a second connection, continues, tls warns', async () => {
+    const started = Date.now();
+    const result = await probe({ port: mta.smtpsPort, security: 'auto', timeoutMs: AUTO_TIMEOUT_MS });
+    expect(result.diagnosis).toBeNull();
+    expect(result.ok).toBe(true);
+    expect(result.server.securityUsed).toBe('tls');
+    expect(result.tls).toMatchObject({ mode: 'implicit', trusted: true, hostnameMatches: true });
+    expect(statusOf(result, 'tls')).toBe('warn');
+    expect(result.steps.find((s) => s.id === 'tls')?.summary.en).toMatch(/SSL\/TLS\), not STARTTLS/);
+    expect(statusOf(result, 'auth')).toBe('pass');
+    expect(result.server.greeting).toMatch(/^220 /);
+    // Found after the silent-port delay, long before the greeting timeout.
+    expect(Date.now() - started).toBeLessThan(AUTO_TIMEOUT_MS / 2);
+    expect(result.transcript.some((l) => /continuing on connection 2/.test(l.text))).toBe(true);
+  });
+
   it('auto mode finds STARTTLS on the submission port', async () => {
     const result = await probe({ security: 'auto' });
     expect(result.ok).toBe(true);
@@ -114,6 +133,12 @@ describe('engine × Postfix: diagnoses', () => {
     expect(statusOf(result, 'auth')).toBe('fail');
     expect(result.diagnosis).toMatchObject({ id: 'auth.rejected', step: 'auth' });
     expect(result.diagnosis?.reply).toMatch(/^535/);
+    // Postfix is not Microsoft: the advice fits a generic server, with no Outlook guide.
+    for (const lang of ['en', 'it'] as const) {
+      const rendered = renderDiagnosis(result.diagnosis!, lang);
+      expect(rendered.advice.join('\n')).not.toMatch(/Outlook|Hotmail|Microsoft/);
+      expect(rendered.guide).toBeNull();
+    }
   });
 
   it('implicit TLS against the STARTTLS port → tls.mode-mismatch', async () => {

@@ -4,9 +4,10 @@
  * script; the TLS upgrade uses a real server-side TLSSocket.
  *
  * Exports:
- * - `startScriptedSmtp({ key, cert, greeting, answer })` → `{ port, close(), commands }`:
- *   `answer(command, secure)` returns the reply (CRLF-separated lines, no trailing CRLF) for each
- *   client line; `commands` records what the client sent (AUTH payloads included: tests only).
+ * - `startScriptedSmtp({ key, cert, greeting, answer, greetingDelayMs?, replyDelayMs? })` →
+ *   `{ port, close(), commands }`: `answer(command, secure)` returns the reply (CRLF-separated
+ *   lines, no trailing CRLF) for each client line; `commands` records what the client sent (AUTH
+ *   payloads included: tests only). The delays make a slow server (late greeting, late replies).
  */
 import net from 'node:net';
 import tls from 'node:tls';
@@ -18,6 +19,10 @@ export interface ScriptedSmtpOptions {
   greeting: string;
   /** The reply to one client line; `null` closes the connection. */
   answer(command: string, secure: boolean): string | null;
+  /** The greeting comes this long after the connection (a slow or postscreen-like server). */
+  greetingDelayMs?: number;
+  /** How long the reply to one command is held back (0 or absent: at once). */
+  replyDelayMs?(command: string): number;
 }
 
 export async function startScriptedSmtp(
@@ -50,15 +55,34 @@ export async function startScriptedSmtp(
           socket.destroy();
           return;
         }
-        socket.write(`${reply}\r\n`);
-        if (/^221[ -]/.test(reply)) socket.end();
+        const write = (): void => {
+          if (socket.destroyed || !socket.writable) return;
+          socket.write(`${reply}\r\n`);
+          if (/^221[ -]/.test(reply)) socket.end();
+        };
+        const delay = options.replyDelayMs?.(line) ?? 0;
+        if (delay > 0) timers.add(setTimeout(write, delay));
+        else write();
       }
     };
     socket.on('data', onData);
   };
+  const timers = new Set<NodeJS.Timeout>();
   const server = await startRawServer((socket) => {
-    socket.write(`${options.greeting}\r\n`);
-    serve(socket, false);
+    const greet = (): void => {
+      if (socket.destroyed) return;
+      socket.write(`${options.greeting}\r\n`);
+      serve(socket, false);
+    };
+    if (options.greetingDelayMs) timers.add(setTimeout(greet, options.greetingDelayMs));
+    else greet();
   });
-  return { ...server, commands };
+  return {
+    port: server.port,
+    commands,
+    close: async () => {
+      for (const timer of timers) clearTimeout(timer);
+      await server.close();
+    },
+  };
 }

@@ -21,7 +21,20 @@ export const LIBRARY_TIMEOUT_GRACE_MS = 1_000;
 export const MAX_REPLY_BYTES = 64 * 1024;
 /** A diagnostic follow-up connection (which kind of port is this?) gets at most this long. */
 export const FOLLOW_UP_TIMEOUT_MS = 5_000;
-/** After the test, the polite QUIT gets this long before the socket is simply closed. */
+/**
+ * A port that has said nothing this long after the connection may be an implicit-TLS port (465
+ * style), which waits for the client's TLS handshake: a second connection then asks it, while the
+ * first keeps waiting for a greeting (whichever answers first wins). Healthy servers greet within
+ * one round trip of the connection, well under a second even on poor mobile links, and the extra
+ * connection costs a plaintext server nothing but a failed handshake; waiting for the full
+ * timeout instead would keep the user staring at a spinner for 15 s on a simple wrong port.
+ * The probe uses at most half of the timeout, so short timeouts still get an answer.
+ */
+export const SILENT_PORT_PROBE_AFTER_MS = 1_500;
+/**
+ * After the test, QUIT is sent and the connection is closed gracefully in the background (the
+ * result does not wait for the 221); a server that does not close its side is cut off after this.
+ */
 export const QUIT_GRACE_MS = 1_000;
 /** Server replies kept in diagnoses are clipped to this length. */
 export const MAX_REPLY_IN_DIAGNOSIS = 1_000;

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { DIAGNOSES, stepName } from '../../shared/diagnoses';
+import { DIAGNOSES, stepName, type DiagnosisAudience } from '../../shared/diagnoses';
 import { RULES } from './classify';
 
 export const DIAGNOSES_DOC_PATH = join(__dirname, '..', '..', '..', 'docs', 'diagnoses.md');
@@ -21,6 +21,16 @@ function describeRule(rule: (typeof RULES)[number]): string {
   return parts.join(', ');
 }
 
+/** How the doc marks advice meant for one kind of server only. */
+const AUDIENCE_NOTE: Record<DiagnosisAudience, Record<'en' | 'it', string>> = {
+  microsoft: { en: 'Microsoft servers only', it: 'solo server Microsoft' },
+  other: { en: 'servers other than Microsoft', it: 'server diversi da Microsoft' },
+};
+
+function audienceNote(audience: DiagnosisAudience | undefined, lang: 'en' | 'it'): string {
+  return audience ? ` _(${AUDIENCE_NOTE[audience][lang]})_` : '';
+}
+
 /** The raw Markdown; `renderDiagnosesDoc` formats it the way `npm run format` would. */
 function renderMarkdown(): string {
   const out: string[] = [
@@ -32,7 +42,9 @@ function renderMarkdown(): string {
     'Every problem Mailcheck can name, with its texts in English and Italian. `{host}`, `{port}`,',
     '`{user}`, `{mechanisms}` and `{step}` are filled in from the test. "Recognised by" lists the',
     'classifier rules (first match wins) that lead to the entry; entries without rules are chosen by',
-    'the engine itself (e.g. a refused certificate).',
+    'the engine itself (e.g. a refused certificate). Advice marked for Microsoft servers is shown only',
+    'when the host is smtp-mail.outlook.com, smtp.office365.com or another host in outlook.com or',
+    'office365.com; advice marked for other servers only otherwise.',
     '',
     '| Id | Step | English | Italiano |',
     '|---|---|---|---|',
@@ -44,7 +56,11 @@ function renderMarkdown(): string {
   for (const d of DIAGNOSES) {
     out.push(`## ${d.id}`, '');
     out.push(`Step: ${stepName(d.step, 'en')} / ${stepName(d.step, 'it')}`);
-    if (d.guide) out.push(`Guide: \`${d.guide.guideId}\` › \`${d.guide.stepId}\``);
+    if (d.guide) {
+      out.push(
+        `Guide: \`${d.guide.guideId}\` › \`${d.guide.stepId}\`${audienceNote(d.guide.audience, 'en')}`,
+      );
+    }
     out.push('');
     const rules = RULES.filter((r) => r.id === d.id).map(describeRule);
     if (rules.length) {
@@ -55,7 +71,7 @@ function renderMarkdown(): string {
     for (const lang of ['en', 'it'] as const) {
       out.push(`### ${lang === 'en' ? 'English' : 'Italiano'}: ${d.title[lang]}`, '');
       out.push(d.explanation[lang], '');
-      d.advice.forEach((a, i) => out.push(`${i + 1}. ${a[lang]}`));
+      d.advice.forEach((a, i) => out.push(`${i + 1}. ${a[lang]}${audienceNote(a.audience, lang)}`));
       out.push('');
     }
   }

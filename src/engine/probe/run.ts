@@ -5,8 +5,9 @@
  * The engine opens the TCP socket itself (accurate connect timing, the address actually used),
  * does an implicit-TLS handshake itself when needed, then hands the socket to nodemailer's
  * SMTPConnection, whose greeting/EHLO/STARTTLS handling is observed through hooks (session.ts).
- * A second connection is opened only as a diagnostic follow-up after a failure (does this silent
- * port speak implicit TLS? does this port that failed TLS speak plaintext SMTP?).
+ * A second connection is opened only as a diagnostic follow-up: in parallel when a port stays
+ * silent (does it speak implicit TLS? `auto` then continues on it), and after a failed implicit-TLS
+ * handshake (does this port speak plaintext SMTP?).
  *
  * Every wait is bounded by a per-step watchdog (timeoutMs); cancelling closes the sockets at once.
  * Network and server problems never throw: they become a failed step and a diagnosis.
@@ -39,8 +40,10 @@ import {
   MAX_REPLY_BYTES,
   MAX_REPLY_IN_DIAGNOSIS,
   QUIT_GRACE_MS,
+  SILENT_PORT_PROBE_AFTER_MS,
 } from './constants';
 import { parseEhlo, type EhloFacts } from './ehlo';
+import { ImplicitTlsFollowUp, isWelcomeGreeting, type ImplicitTlsAnswer } from './implicit-tls-follow-up';
 import { ObservedConnection, type SessionObserver } from './session';
 import { inspectTls, tlsOptions } from './tls-inspect';
 import { validateProbeRequest } from './validate';
@@ -54,6 +57,9 @@ export interface RunProbeOptions {
 const IMPLICIT_TLS_PORT = 465;
 
 const L = (en: string, it: string): Localized => ({ en, it });
+
+/** A promise that never settles: a contender that drops out of a race. */
+const NEVER = new Promise<never>(() => undefined);
 
 /** Ends the probe with a catalogue id chosen by the engine itself (not by the classifier). */
 class StepFailure extends Error {
@@ -114,6 +120,9 @@ class Probe {
     securityUsed: null,
   };
   private readonly skipReasons = new Map<StepId, Localized>();
+  /** Called by the greeting hook: the plaintext connection answered (see plaintextSetup). */
+  private greetingSeen: (() => void) | null = null;
+  private quitSent = false;
 
   constructor(
     private readonly req: ProbeRequest,
@@ -148,7 +157,7 @@ class Probe {
       await this.smtpSetup(socket);
       await this.authStep();
       await this.sendStep();
-      await this.quit();
+      this.quit();
     } catch (err) {
       await this.fail(err);
     } finally {
@@ -292,15 +301,44 @@ class Probe {
   }
 
   private async smtpSetup(socket: net.Socket): Promise<void> {
+    const conn = this.openSession(socket, this.implicitTls);
+    this.startStep('greeting');
+    if (this.implicitTls) {
+      await this.race(this.connectionOp<void>(conn, (done) => conn.connect((err) => done(err ?? null))));
+    } else {
+      await this.plaintextSetup(conn, socket);
+    }
+    const session = this.conn ?? conn;
+    // The server fell back to HELO: no EHLO facts, but the session goes on.
+    if (this.current?.id === 'ehlo') {
+      this.endStep(
+        'ehlo',
+        'warn',
+        L(
+          'The server only understands HELO: no extensions',
+          'Il server capisce solo HELO: nessuna estensione',
+        ),
+        {},
+      );
+      this.decideTlsAfterEhlo(null);
+    }
+    if (!this.steps.has('tls')) this.endStep('tls', 'warn', L('Not encrypted', 'Non cifrata'), {});
+    this.server.securityUsed = this.implicitTls ? 'tls' : session.secure ? 'starttls' : 'none';
+  }
+
+  /** An SMTP session (nodemailer) on a socket the engine opened, observed through the hooks. */
+  private openSession(socket: net.Socket, secure: boolean): ObservedConnection {
     const { req } = this;
     const backstop = this.timeoutMs + LIBRARY_TIMEOUT_GRACE_MS;
+    // The hooks of a session the probe has moved away from (a silent first connection) stay quiet.
+    const holder: { conn: ObservedConnection | null } = { conn: null };
     const conn = new ObservedConnection(
       {
         host: req.host,
         port: req.port,
         connection: socket,
-        secure: this.implicitTls,
-        secured: this.implicitTls,
+        secure,
+        secured: secure,
         ignoreTLS: req.security === 'none',
         requireTLS: req.security === 'starttls',
         opportunisticTLS: false,
@@ -316,54 +354,161 @@ class Probe {
         transactionLog: true,
         customAuth: { [XOAUTH2_HANDLER]: xoauth2Handler },
       },
-      this.observer(),
+      this.observer(() => holder.conn !== null && this.conn === holder.conn),
     );
+    holder.conn = conn;
     this.conn = conn;
     // nodemailer emits 'error' for failures outside a pending call: without a listener it would throw.
     conn.on('error', () => undefined);
-    this.startStep('greeting');
+    return conn;
+  }
+
+  /**
+   * Greeting, EHLO and STARTTLS on a plaintext connection. If the port stays silent, a second
+   * connection asks in parallel whether it speaks implicit TLS: whichever answers first wins.
+   * `auto` continues over that TLS connection; `starttls` and `none` only name the mismatch.
+   */
+  private async plaintextSetup(conn: ObservedConnection, socket: net.Socket): Promise<void> {
+    const { req } = this;
+    const followUp = this.implicitTlsFollowUp();
+    const connected = this.race(
+      this.connectionOp<void>(conn, (done) => conn.connect((err) => done(err ?? null))),
+    );
+    connected.catch(() => undefined); // settled below, or abandoned with the connection
+    const greeted = new Promise<'plaintext'>((resolve) => {
+      this.greetingSeen = () => resolve('plaintext');
+    });
+    // Only a port that has sent nothing at all may be an implicit-TLS port.
+    const probeAfter = Math.min(SILENT_PORT_PROBE_AFTER_MS, Math.floor(this.timeoutMs / 2));
+    const timer = setTimeout(() => {
+      if (socket.bytesRead > 0 || !followUp) return;
+      this.transcript.info(`Connection 1: no greeting after ${probeAfter} ms`);
+      // Bounded so that the answer comes before the greeting timeout does.
+      followUp.start(Math.min(FOLLOW_UP_TIMEOUT_MS, this.timeoutMs - probeAfter));
+    }, probeAfter);
+    const tlsAnswered = (followUp?.result ?? Promise.resolve(null)).then((answer) =>
+      answer && this.mayContinueOverTls(answer) ? answer : NEVER,
+    );
+    let outcome: 'plaintext' | 'plaintext-failed' | ImplicitTlsAnswer;
     try {
-      await this.race(this.connectionOp<void>((done) => conn.connect((err) => done(err ?? null))));
-    } catch (err) {
-      // bytesRead, not a 'data' listener: a listener would start the flow before nodemailer listens.
-      if (
-        err instanceof StepTimeout &&
-        err.step === 'greeting' &&
-        !this.implicitTls &&
-        socket.bytesRead === 0
-      ) {
-        // A silent port: does it expect implicit TLS (465-style)? Ask it on a second connection.
-        conn.close();
-        if (await this.followUpTlsAnswers()) {
-          this.transcript.info(
-            `Follow-up: port ${req.port} answers a TLS handshake: it expects SSL/TLS from the start`,
-          );
-          throw new StepFailure('tls.mode-mismatch');
-        }
-      }
-      throw err;
-    }
-    // The server fell back to HELO: no EHLO facts, but the session goes on.
-    if (this.current?.id === 'ehlo') {
-      this.endStep(
-        'ehlo',
-        'warn',
-        L(
-          'The server only understands HELO: no extensions',
-          'Il server capisce solo HELO: nessuna estensione',
+      outcome = await Promise.race([
+        greeted,
+        connected.then(
+          () => 'plaintext' as const,
+          () => 'plaintext-failed' as const,
         ),
-        {},
-      );
-      this.decideTlsAfterEhlo(null);
+        tlsAnswered,
+      ]);
+    } finally {
+      clearTimeout(timer);
+      this.greetingSeen = null;
     }
-    if (!this.steps.has('tls')) this.endStep('tls', 'warn', L('Not encrypted', 'Non cifrata'), {});
-    this.server.securityUsed = this.implicitTls ? 'tls' : conn.secure ? 'starttls' : 'none';
+    if (outcome === 'plaintext') {
+      if (followUp?.isStarted) this.transcript.info('Connection 1 answered: connection 2 is closed');
+      followUp?.abort();
+      await connected;
+      return;
+    }
+    if (outcome !== 'plaintext-failed') return this.switchToImplicitTls(conn, outcome, followUp!);
+    try {
+      await connected;
+    } catch (err) {
+      if (err instanceof Cancelled || this.isCancelled || socket.bytesRead > 0 || !followUp) {
+        followUp?.abort();
+        throw err;
+      }
+      // Connection 1 failed without a single byte (timeout, reset, close): ask the TLS question.
+      followUp.start(Math.min(FOLLOW_UP_TIMEOUT_MS, this.timeoutMs));
+      const answer = await this.boundedFollowUp(followUp.result, FOLLOW_UP_TIMEOUT_MS);
+      if (!answer) {
+        followUp.abort();
+        throw err;
+      }
+      // After a timeout the probe has run out of time: name the mismatch, continue nothing.
+      if (req.security === 'auto' && !(err instanceof StepTimeout) && isWelcomeGreeting(answer.greeting)) {
+        return this.switchToImplicitTls(conn, answer, followUp);
+      }
+      followUp.abort();
+      this.transcript.info(
+        `Follow-up: port ${req.port} answers a TLS handshake: it expects SSL/TLS from the start`,
+      );
+      throw new StepFailure('tls.mode-mismatch', answer.greeting);
+    }
+  }
+
+  /** The second connection for a silent port, or null where there is nothing to ask. */
+  private implicitTlsFollowUp(): ImplicitTlsFollowUp | null {
+    const address = this.server.address;
+    if (!address) return null;
+    return new ImplicitTlsFollowUp({
+      address,
+      port: this.req.port,
+      tls: tlsOptions(this.req.host, this.req.caPem),
+      register: (socket) => this.sockets.add(socket),
+      log: (text) => this.transcript.info(text),
+    });
+  }
+
+  /**
+   * Whether the follow-up's answer ends the wait on connection 1. `auto` needs a working implicit-TLS
+   * session (handshake and a 220 greeting) to continue on it; `starttls` and `none` only need the
+   * handshake to know the mode is wrong (they never continue over TLS).
+   */
+  private mayContinueOverTls(answer: ImplicitTlsAnswer): boolean {
+    return this.req.security === 'auto' ? isWelcomeGreeting(answer.greeting) : true;
+  }
+
+  /**
+   * Connection 2 answered over TLS first. `auto`: drop connection 1 and run the whole test on
+   * connection 2, the certificate checked exactly as in `tls` mode and the tls step a warning
+   * (the port is SSL/TLS, not STARTTLS). Other modes: the mismatch is the diagnosis.
+   */
+  private async switchToImplicitTls(
+    silent: ObservedConnection,
+    answer: ImplicitTlsAnswer,
+    followUp: ImplicitTlsFollowUp,
+  ): Promise<void> {
+    const { req } = this;
+    if (req.security !== 'auto') {
+      followUp.abort();
+      this.transcript.info(
+        `Follow-up: port ${req.port} answers a TLS handshake: it expects SSL/TLS from the start`,
+      );
+      throw new StepFailure('tls.mode-mismatch', answer.greeting);
+    }
+    const secure = followUp.take(answer);
+    this.transcript.info(
+      `Port ${req.port} speaks implicit TLS (SSL/TLS), not STARTTLS: closing connection 1, continuing on connection 2`,
+    );
+    this.conn = null; // silences connection 1's hooks before it closes
+    silent.close();
+    // The tls step counts from when the greeting wait began: the silent wait and connection 2's
+    // handshake are the time it took to find the port's TLS, so the step times still add up.
+    const searchStart = this.current?.start ?? Date.now();
+    this.startStep('tls');
+    if (this.current) this.current.start = searchStart;
+    const verdict = inspectTls(secure, req.host, 'implicit');
+    this.tlsInfo = verdict.info;
+    this.logTls(verdict.info);
+    if (verdict.refusal) throw new StepFailure(verdict.refusal);
+    this.implicitTls = true;
+    this.server.securityUsed = 'tls';
+    this.endStep('tls', 'warn', this.implicitTlsFoundSummary(verdict.info), {
+      ...verdict.info,
+      handshakeMs: answer.handshakeMs,
+      implicitTlsFound: true,
+    });
+    const conn = this.openSession(secure, true);
+    this.startStep('greeting');
+    await this.race(this.connectionOp<void>(conn, (done) => conn.connect((err) => done(err ?? null))));
   }
 
   /** The hooks through which the SMTP session reports its progress. */
-  private observer(): SessionObserver {
+  private observer(isActive: () => boolean): SessionObserver {
     return {
       onGreeting: (reply) => {
+        if (!isActive()) return;
+        this.greetingSeen?.();
         this.server.greeting = reply;
         if (!/^220[ -]/.test(reply)) return; // nodemailer fails it; the classifier names it
         const banner = reply.split(/\r?\n/)[0] ?? reply;
@@ -373,6 +518,7 @@ class Probe {
         this.startStep('ehlo');
       },
       onEhlo: (reply, secure) => {
+        if (!isActive()) return null;
         const facts = parseEhlo(reply);
         this.server.capabilities = facts.capabilities;
         this.server.authMechanisms = facts.authMechanisms;
@@ -389,8 +535,11 @@ class Probe {
         }
         return null;
       },
-      onTlsStart: () => this.transcript.info('Starting TLS handshake (STARTTLS)'),
+      onTlsStart: () => {
+        if (isActive()) this.transcript.info('Starting TLS handshake (STARTTLS)');
+      },
       onTlsEstablished: (socket) => {
+        if (!isActive()) return new Error('Connection no longer in use');
         const verdict = inspectTls(socket, this.req.host, 'starttls');
         this.tlsInfo = verdict.info;
         this.logTls(verdict.info);
@@ -459,7 +608,7 @@ class Probe {
       loginData = { method: XOAUTH2_HANDLER, user: auth.user, xoauth2Token: token };
     }
     this.transcript.info(`Logging in as ${auth.user} with ${mechanism}`);
-    await this.race(this.connectionOp<boolean | undefined>((done) => conn.login(loginData, done)));
+    await this.race(this.connectionOp<boolean | undefined>(conn, (done) => conn.login(loginData, done)));
     this.endStep(
       'auth',
       'pass',
@@ -495,7 +644,7 @@ class Probe {
     }
     this.startStep('send');
     const info = await this.race(
-      this.connectionOp<{ response: string; accepted: string[]; rejected: string[] }>((done) =>
+      this.connectionOp<{ response: string; accepted: string[]; rejected: string[] }>(conn, (done) =>
         conn.send({ from: send.from, to: [send.to] }, testMessage(send.from, send.to), (err, sent) =>
           done(err ?? null, sent as never),
         ),
@@ -513,18 +662,16 @@ class Probe {
     );
   }
 
-  /** A polite QUIT, bounded: the result does not depend on it. */
-  private async quit(): Promise<void> {
+  /**
+   * A polite QUIT. The verdict is known before it, so the result does not wait for the server's
+   * 221: closeAll ends the connection gracefully in the background (QUIT is flushed, then FIN).
+   */
+  private quit(): void {
     const conn = this.conn;
     if (!conn || conn.destroyed) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, QUIT_GRACE_MS);
-      conn.once('end', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      conn.quit();
-    });
+    conn.quit();
+    this.transcript.info('QUIT sent; the result does not wait for the reply');
+    this.quitSent = true;
   }
 
   // ------------------------------------------------------------------ follow-ups
@@ -555,30 +702,6 @@ class Probe {
     return this.boundedFollowUp(attempt, limit);
   }
 
-  /** Opens a second connection and tells whether the port completes a TLS handshake. */
-  private async followUpTlsAnswers(): Promise<boolean> {
-    const address = this.server.address;
-    if (!address) return false;
-    const limit = Math.min(FOLLOW_UP_TIMEOUT_MS, this.timeoutMs);
-    const attempt = new Promise<boolean>((resolve) => {
-      const socket = tls.connect({
-        ...tlsOptions(this.req.host, this.req.caPem),
-        host: address,
-        port: this.req.port,
-      });
-      this.sockets.add(socket);
-      const finish = (value: boolean): void => {
-        socket.destroy();
-        resolve(value);
-      };
-      socket.setTimeout(limit, () => finish(false));
-      socket.once('secureConnect', () => finish(true));
-      socket.once('error', () => finish(false));
-      socket.once('close', () => finish(false));
-    });
-    return (await this.boundedFollowUp(attempt, limit)) ?? false;
-  }
-
   private async boundedFollowUp<T>(attempt: Promise<T>, limit: number): Promise<T | null> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), limit)));
@@ -595,9 +718,10 @@ class Probe {
    * Runs one nodemailer call and settles with its callback, or with the error or close that
    * nodemailer reports outside the callback (a close during login does not call it back).
    */
-  private connectionOp<T>(start: (done: (err: Error | null, value?: T) => void) => void): Promise<T> {
-    const conn = this.conn;
-    if (!conn) return Promise.reject(new Error('No SMTP session'));
+  private connectionOp<T>(
+    conn: ObservedConnection,
+    start: (done: (err: Error | null, value?: T) => void) => void,
+  ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const cleanup = (): void => {
         conn.removeListener('error', onError);
@@ -715,9 +839,15 @@ class Probe {
   }
 
   private closeAll(): void {
+    // After QUIT nodemailer ends the socket gracefully, and destroys it after QUIT_GRACE_MS if the
+    // server never closes its side; the sockets under it must live that long too.
     this.conn?.close();
+    const sockets = [...this.sockets].reverse();
+    this.sockets.clear();
     // Wrapping sockets first: destroying a TLS socket's transport under it crashes Node 20.
-    for (const socket of [...this.sockets].reverse()) socket.destroy();
+    const destroy = (): void => sockets.forEach((socket) => socket.destroy());
+    if (!this.quitSent || this.isCancelled) return destroy();
+    setTimeout(destroy, QUIT_GRACE_MS).unref();
   }
 
   private result(): ProbeResult {
@@ -762,6 +892,16 @@ class Probe {
     return L(
       `Encrypted with ${info.protocol ?? 'TLS'} (${how}), certificate trusted`,
       `Cifrata con ${info.protocol ?? 'TLS'} (${how}), certificato attendibile`,
+    );
+  }
+
+  /** Auto mode found implicit TLS on a silent port: it works, but the other system must say SSL/TLS. */
+  private implicitTlsFoundSummary(info: TlsInfo): Localized {
+    const { port } = this.req;
+    const protocol = info.protocol ?? 'TLS';
+    return L(
+      `Encrypted with ${protocol}, certificate trusted, but port ${port} speaks implicit TLS (SSL/TLS), not STARTTLS: set the other system to SSL/TLS for this port`,
+      `Cifrata con ${protocol}, certificato attendibile, ma la porta ${port} usa TLS implicito (SSL/TLS), non STARTTLS: nell’altro sistema imposta SSL/TLS per questa porta`,
     );
   }
 

@@ -3,6 +3,7 @@
  * whatever they received, and a bad value must become a clear, bilingual message about one field,
  * never a confusing network error (and never an echo of a secret).
  */
+import net from 'node:net';
 import { z } from 'zod';
 import { SECURITY_MODES, type Localized, type ProbeRequest } from '../../shared/probe-types';
 import { MAX_TIMEOUT_MS, MIN_TIMEOUT_MS } from './constants';
@@ -26,13 +27,19 @@ const hasControl = (v: string): boolean =>
 const noControl = (v: string): boolean => !hasControl(v);
 const HOSTNAME =
   /^(?=.{1,253}$)([a-zA-Z0-9_]([a-zA-Z0-9_-]{0,61}[a-zA-Z0-9])?\.)*[a-zA-Z0-9_]([a-zA-Z0-9_-]{0,61}[a-zA-Z0-9])?\.?$/;
-const IPV6_LITERAL = /^[0-9a-fA-F:.]+$/;
+/**
+ * The key of the host message for an IPv6 address with a zone id (`fe80::1%eth0`): it names a
+ * network interface of this computer, which settings stored or shared elsewhere cannot carry.
+ */
+const IPV6_ZONE_ISSUE = 'host.ipv6-zone';
 const ADDRESS = /^[^\s<>()@]+@[^\s<>()@]+$/;
 
+/** A name, an IPv4 address, or (anything with ':') an IPv6 address as Node parses it, without brackets. */
 const host = z
   .string()
   .trim()
-  .refine((v) => HOSTNAME.test(v) || (v.includes(':') && IPV6_LITERAL.test(v)));
+  .refine((v) => !(v.includes(':') && v.includes('%')), { message: IPV6_ZONE_ISSUE })
+  .refine((v) => (v.includes(':') ? net.isIPv6(v) : HOSTNAME.test(v)));
 const secret = z.string().min(1).max(4096).refine(noControl);
 const user = z
   .string()
@@ -74,6 +81,13 @@ const schema = z.object({
 
 /** Bilingual messages per field; the first matching prefix of the issue path wins. */
 const MESSAGES: Array<[string, Localized]> = [
+  [
+    IPV6_ZONE_ISSUE,
+    {
+      en: 'IPv6 addresses with a zone (such as fe80::1%eth0) are not supported: use the server name or another address.',
+      it: 'Gli indirizzi IPv6 con zona (come fe80::1%eth0) non sono supportati: usa il nome del server o un altro indirizzo.',
+    },
+  ],
   [
     'host',
     {
@@ -198,5 +212,7 @@ export function validateProbeRequest(req: unknown): ProbeRequest {
   if (parsed.success) return parsed.data as ProbeRequest;
   const issue = parsed.error.issues[0];
   const field = (issue?.path ?? []).map(String).join('.');
-  throw new ProbeInputError(field || 'request', messageFor(field));
+  // A few issues carry their own message key (still reported on their field).
+  const key = issue?.message === IPV6_ZONE_ISSUE ? IPV6_ZONE_ISSUE : field;
+  throw new ProbeInputError(field || 'request', messageFor(key));
 }

@@ -4,11 +4,11 @@
  * Pure TS: the engine, the CLI, the report and the renderer all use it.
  */
 import type { DiagnosisRef, Lang, StepId } from '../probe-types';
-import type { DiagnosisEntry, RenderedDiagnosis } from './types';
+import type { DiagnosisAudience, DiagnosisEntry, RenderedDiagnosis } from './types';
 import { OAUTH_DIAGNOSES } from './oauth';
 import { SMTP_DIAGNOSES } from './smtp';
 
-export type { DiagnosisEntry, RenderedDiagnosis } from './types';
+export type { DiagnosisAdvice, DiagnosisAudience, DiagnosisEntry, RenderedDiagnosis } from './types';
 export { SMTP_DIAGNOSES } from './smtp';
 export { OAUTH_DIAGNOSES } from './oauth';
 
@@ -45,6 +45,16 @@ export function placeholdersOf(text: string): string[] {
   return [...text.matchAll(/\{([a-zA-Z][\w-]*)\}/g)].map((m) => m[1] ?? '');
 }
 
+/** Microsoft's submission hosts: smtp-mail.outlook.com, smtp.office365.com and their domains. */
+const MICROSOFT_DOMAINS = ['outlook.com', 'office365.com'];
+
+/** Whom the advice for this server is meant for (a name, case and a trailing dot ignored). */
+export function audienceOfHost(host: string | undefined): DiagnosisAudience {
+  const name = (host ?? '').trim().toLowerCase().replace(/\.$/, '');
+  const microsoft = MICROSOFT_DOMAINS.some((domain) => name === domain || name.endsWith(`.${domain}`));
+  return microsoft ? 'microsoft' : 'other';
+}
+
 /**
  * Renders a diagnosis in one language. An id the catalogue does not know renders as `unknown`
  * (keeping the ref's id, step and reply), so a newer engine never breaks an older renderer.
@@ -53,13 +63,18 @@ export function renderDiagnosis(ref: DiagnosisRef, lang: Lang): RenderedDiagnosi
   const entry = getDiagnosis(ref.id) ?? getDiagnosis(UNKNOWN_DIAGNOSIS_ID);
   if (!entry) throw new Error(`The diagnosis catalogue has no "${UNKNOWN_DIAGNOSIS_ID}" entry`);
   const params: Record<string, string> = { step: stepName(ref.step, lang), ...ref.params };
+  // Advice and guide links written for one kind of server are shown for that kind only.
+  const audience = audienceOfHost(ref.params.host);
+  const fits = (item: { audience?: DiagnosisAudience }): boolean =>
+    item.audience === undefined || item.audience === audience;
+  const guide = entry.guide && fits(entry.guide) ? entry.guide : null;
   return {
     id: ref.id,
     step: ref.step,
     title: interpolate(entry.title[lang], params),
     explanation: interpolate(entry.explanation[lang], params),
-    advice: entry.advice.map((item) => interpolate(item[lang], params)),
-    guide: entry.guide ?? null,
+    advice: entry.advice.filter(fits).map((item) => interpolate(item[lang], params)),
+    guide: guide ? { guideId: guide.guideId, stepId: guide.stepId } : null,
     reply: ref.reply,
   };
 }

@@ -490,28 +490,47 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
     step: 'auth',
     title: { en: 'User name or password not accepted', it: 'Nome utente o password non accettati' },
     explanation: {
-      en: '{host} refused the login of {user}. The password (or app password) is wrong, or the user name is not the full email address.',
-      it: '{host} ha rifiutato l’accesso di {user}. La password (o la password per le app) è sbagliata, oppure il nome utente non è l’indirizzo email completo.',
+      en: '{host} refused the login of {user}. The password is wrong, or the user name is not the one the server expects (with most providers, the full email address).',
+      it: '{host} ha rifiutato l’accesso di {user}. La password è sbagliata, oppure il nome utente non è quello che il server si aspetta (con la maggior parte dei provider, l’indirizzo email completo).',
     },
+    // Microsoft's hosts get Outlook.com advice and the guide; any other server gets advice that fits it.
     advice: [
       {
+        audience: 'microsoft',
         en: 'Use the full email address as user name (for example mario.rossi@outlook.it).',
         it: 'Usa come nome utente l’indirizzo email completo (per esempio mario.rossi@outlook.it).',
+      },
+      {
+        audience: 'other',
+        en: 'Check the user name: most providers want the full email address, some only the part before the @. Your provider’s or administrator’s instructions say which.',
+        it: 'Controlla il nome utente: la maggior parte dei provider vuole l’indirizzo email completo, alcuni solo la parte prima della @. Le istruzioni del provider o dell’amministratore dicono quale.',
       },
       {
         en: 'Type the password again, watching out for Caps Lock and the keyboard layout.',
         it: 'Digita di nuovo la password, facendo attenzione al Blocco maiuscole e alla lingua della tastiera.',
       },
       {
+        audience: 'microsoft',
         en: 'With two-step verification on, mail programs need an app password instead of your normal one.',
         it: 'Con la verifica in due passaggi attiva, i programmi di posta vogliono una password per le app al posto di quella normale.',
       },
       {
+        audience: 'microsoft',
         en: 'Personal Outlook.com and Hotmail accounts may refuse passwords altogether: choose “Sign in with Microsoft”.',
         it: 'Gli account personali Outlook.com e Hotmail possono rifiutare del tutto le password: scegli «Accedi con Microsoft».',
       },
+      {
+        audience: 'other',
+        en: 'If the account uses two-step verification, the provider may want an app password for mail programs instead of the normal one.',
+        it: 'Se l’account usa la verifica in due passaggi, il provider può richiedere per i programmi di posta una password per le app al posto di quella normale.',
+      },
+      {
+        audience: 'other',
+        en: 'If the same password works on the provider’s website, ask the provider or the server’s administrator whether this account may log in to send mail (SMTP authentication).',
+        it: 'Se la stessa password funziona sul sito del provider, chiedi al provider o all’amministratore del server se questo account può accedere per inviare posta (autenticazione SMTP).',
+      },
     ],
-    guide: { guideId: OUTLOOK, stepId: 'app-password' },
+    guide: { guideId: OUTLOOK, stepId: 'app-password', audience: 'microsoft' },
   },
   {
     id: 'auth.basic-disabled',

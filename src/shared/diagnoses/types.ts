@@ -1,6 +1,16 @@
 import type { Localized, StepId } from '../probe-types';
 
 /**
+ * The servers a piece of advice (or a guide link) is meant for: `microsoft` for Microsoft's own
+ * submission hosts (Outlook.com, Microsoft 365), `other` for every other server. Absent: all.
+ * renderDiagnosis picks by the ref's `host` parameter (see `audienceOfHost`).
+ */
+export type DiagnosisAudience = 'microsoft' | 'other';
+
+/** One advice item, in every language, optionally for one audience only. */
+export type DiagnosisAdvice = Localized & { audience?: DiagnosisAudience };
+
+/**
  * One entry of the diagnosis catalogue: what went wrong, in plain words, and what to do, in order.
  * Texts may interpolate `{param}` values from the DiagnosisRef (host, port, reply…).
  */
@@ -11,10 +21,10 @@ export interface DiagnosisEntry {
   step: StepId;
   title: Localized;
   explanation: Localized;
-  /** Ordered: the first item is what to try first. */
-  advice: Localized[];
-  /** The guide step that fixes it, when one applies. */
-  guide?: { guideId: string; stepId: string };
+  /** Ordered: the first item is what to try first. Items for another audience are left out. */
+  advice: DiagnosisAdvice[];
+  /** The guide step that fixes it, when one applies (to `audience` only, when set). */
+  guide?: { guideId: string; stepId: string; audience?: DiagnosisAudience };
 }
 
 /** A diagnosis rendered in one language, ready to print or show. */
