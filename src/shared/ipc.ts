@@ -17,6 +17,22 @@ export interface RunProbeInput {
   profileName?: string;
   /** Save settings (and the typed password, in the keychain) under this name after the test. */
   saveAs?: string;
+  /**
+   * With saveAs: also store the typed password in the keychain (default true). False saves the
+   * settings only, which is how the user continues when no keychain is available.
+   */
+  savePassword?: boolean;
+}
+
+/** How to sign in with Microsoft: the system browser with a loopback redirect, or a device code. */
+export type OAuthFlow = 'browser' | 'device';
+
+export interface OAuthSignInInput {
+  profileName: string;
+  clientId: string;
+  tenant: string;
+  /** Default 'browser'; 'device' is the fallback when the browser redirect cannot work. */
+  flow?: OAuthFlow;
 }
 
 export interface AppInfo {
@@ -45,10 +61,10 @@ export interface IpcContract {
   'profiles:save': { args: [input: SaveProfileInput]; result: { savedSecret: boolean } };
   'profiles:delete': { args: [name: string]; result: void };
   'keychain:status': { args: []; result: KeychainStatus };
-  'oauth:sign-in': {
-    args: [input: { profileName: string; clientId: string; tenant: string }];
-    result: { user: string };
-  };
+  'oauth:sign-in': { args: [input: OAuthSignInInput]; result: { user: string } };
+  /** Stops a sign-in that is waiting for the browser or the device code (it then fails as cancelled). */
+  'oauth:cancel-sign-in': { args: []; result: void };
+  /** Removes the profile's OAuth refresh token (and cached access token); its password, if any, stays. */
   'oauth:sign-out': { args: [profileName: string]; result: void };
 }
 
@@ -59,6 +75,14 @@ export type IpcResult<C extends IpcChannel> = IpcContract[C]['result'];
 /** Main → renderer events. */
 export interface IpcEvents {
   'probe:progress': { runId: string; event: ProbeEvent };
+  /** A device-code sign-in is waiting: show the code and the address where the user types it. */
+  'oauth:device-code': {
+    profileName: string;
+    userCode: string;
+    verificationUri: string;
+    /** ISO time when the code stops working. */
+    expiresAt: string;
+  };
 }
 export type IpcEventChannel = keyof IpcEvents;
 
@@ -75,6 +99,7 @@ export const IPC_CHANNELS = [
   'profiles:delete',
   'keychain:status',
   'oauth:sign-in',
+  'oauth:cancel-sign-in',
   'oauth:sign-out',
 ] as const satisfies readonly IpcChannel[];
 
@@ -83,4 +108,7 @@ type Missing = Exclude<IpcChannel, (typeof IPC_CHANNELS)[number]>;
 const _everyChannelListed: [Missing] extends [never] ? true : Missing = true;
 void _everyChannelListed;
 
-export const IPC_EVENT_CHANNELS = ['probe:progress'] as const satisfies readonly IpcEventChannel[];
+export const IPC_EVENT_CHANNELS = [
+  'probe:progress',
+  'oauth:device-code',
+] as const satisfies readonly IpcEventChannel[];

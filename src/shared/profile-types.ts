@@ -17,8 +17,15 @@ export interface Profile {
   /** Sender and recipient for the optional send test. */
   from?: string;
   to?: string;
+  /** CLI only: a CA file (PEM) to trust for this server, as a path; the app never reads files named here. */
+  caFile?: string;
+  /** Per-step timeout in milliseconds, when not the default. */
+  timeoutMs?: number;
+  /** The user explicitly allowed sending credentials without TLS (security 'none'). */
+  allowPlaintextAuth?: boolean;
   lastResult?: { ok: boolean; diagnosisId: string | null; at: string };
   updatedAt: string;
 }
 
-export type KeychainStatus = { available: true } | { available: false; reason: string };
+/** Whether the OS keychain can be used; when not, why, in both languages (shown as is). */
+export type KeychainStatus = { available: true } | { available: false; reason: string; reasonIt: string };

@@ -108,9 +108,52 @@ describe('keychain store (real Secret Service)', () => {
     });
     const error = await broken.save('x', 'secret-never-shown').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KeychainUnavailableError);
-    expect((error as Error).message).toMatch(/No keychain is available/);
+    expect((error as Error).message).toMatch(/^Mailcheck's keychain component could not be loaded/);
+    expect((error as KeychainUnavailableError).messageIt).toMatch(
+      /^Non è stato possibile caricare il componente/,
+    );
     expect((error as Error).message).not.toContain('secret-never-shown');
-    expect(await broken.status()).toMatchObject({ available: false });
+    expect(await broken.status()).toEqual({
+      available: false,
+      reason: (error as Error).message,
+      reasonIt: (error as KeychainUnavailableError).messageIt,
+    });
+  });
+
+  it('says in plain words, in both languages, why the keychain cannot be used', async () => {
+    // What libsecret and D-Bus really answer in each case.
+    const cases = [
+      ['Could not connect: No such file or directory', /^No keychain is available/, /^Nessun portachiavi/],
+      ['Cannot autolaunch D-Bus without X11 $DISPLAY', /^No keychain is available/, /^Nessun portachiavi/],
+      [
+        'Cannot create an item in a locked collection',
+        /^The keychain is locked/,
+        /^Il portachiavi è bloccato/,
+      ],
+      ['Unexpected failure 42', /^The system keychain refused the request/, /^Il portachiavi del sistema/],
+    ] as const;
+    for (const [said, en, it] of cases) {
+      const store = createKeychainStore({ loadKeytar: () => Promise.reject(new Error(said)) });
+      const status = await store.status();
+      expect(status, said).toMatchObject({ available: false, reason: expect.stringMatching(en) });
+      expect(status.available === false && status.reasonIt, said).toMatch(it);
+      // The library's words stay in the English text, for support; the Italian one is all Italian.
+      expect(status.available === false && status.reason, said).toContain(`(${said})`);
+    }
+  });
+
+  it('deletes one kind of secret, or every kind', async () => {
+    const profile = name('Kinds');
+    await store.save(profile, 'the password');
+    await store.save(profile, 'the refresh token', 'oauth-refresh');
+    await store.delete(profile, 'oauth-refresh');
+    expectSameSecret(await store.read(profile), 'the password');
+    expect(await store.read(profile, 'oauth-refresh')).toBeNull();
+    await store.save(profile, 'the refresh token', 'oauth-refresh');
+    await store.delete(profile);
+    expect(await store.read(profile)).toBeNull();
+    expect(await store.read(profile, 'oauth-refresh')).toBeNull();
+    expect(await store.list()).not.toContain(profile);
   });
 
   it('bounds a call that never answers (a locked keyring waiting on its prompt)', async () => {
@@ -196,7 +239,11 @@ describe('without a Secret Service', () => {
       /No keychain is available: on Linux, a Secret Service such as GNOME Keyring/,
     );
     expect(outcome.messageIt).toMatch(/Nessun portachiavi disponibile/);
-    expect(outcome.status.available).toBe(false);
+    expect(outcome.status).toEqual({
+      available: false,
+      reason: outcome.message,
+      reasonIt: outcome.messageIt,
+    });
     expect(stdout + stderr).not.toContain(secret);
 
     const base64 = Buffer.from(secret).toString('base64');

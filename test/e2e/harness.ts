@@ -1,8 +1,10 @@
 /**
  * End-to-end harness: the BUILT renderer (out/renderer) in Debian's Chromium, with `window.api`
  * provided by an init script that forwards every call to the REAL main handlers
- * (createMainHandlers + parseArgs validation, the real keychain, a temp profiles file) and pushes
- * their events back into the page. Only Electron's own glue (ipcMain, the preload) is left out.
+ * (createMainHandlers, through the app's own dispatch: parseArgs validation and errors encoded
+ * with toIpcError exactly as Electron would carry them; the real keychain, a temp profiles file)
+ * and pushes their events back into the page. Only Electron's own glue (ipcMain, the sender check,
+ * the preload) is left out.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -12,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createKeychainStore, type CredentialStore } from '../../src/engine/credentials';
 import { createMainHandlers, type MainOAuth } from '../../src/main/handlers';
-import { parseArgs } from '../../src/main/ipc/schemas';
+import { dispatch } from '../../src/main/ipc/dispatch';
 import type { IpcChannel, IpcEventChannel, IpcEvents } from '../../src/shared/ipc';
 import type { Lang } from '../../src/shared/probe-types';
 
@@ -129,12 +131,11 @@ export async function createHarness(opts: {
 
   async function invoke(channel: string, args: unknown[]): Promise<Outcome> {
     try {
-      const c = channel as IpcChannel;
-      const parsed = parseArgs(c, args) as unknown[];
-      const handler = handlers[c] as (...a: unknown[]) => Promise<unknown>;
-      return { ok: true, value: (await handler(...parsed)) ?? null };
+      return { ok: true, value: (await dispatch(handlers, channel as IpcChannel, args)) ?? null };
     } catch (err) {
-      return { ok: false, message: err instanceof Error ? err.message : String(err) };
+      // Electron's invoke() rejects with this prefix before main's message; the renderer strips it.
+      const message = err instanceof Error ? err.message : String(err);
+      return { ok: false, message: `Error invoking remote method '${channel}': Error: ${message}` };
     }
   }
 
@@ -192,7 +193,11 @@ export function pageErrors(page: Page): string[] {
   return all.filter((e) => !EXPECTED_CONSOLE_ERRORS.some((re) => re.test(e)));
 }
 
+/** Two animation frames: a colour-scheme switch or a late layout has been painted (fewer PNG changes). */
+const SETTLE_SCRIPT = 'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))';
+
 export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate(SETTLE_SCRIPT);
   await page.screenshot({
     path: join(SCREENSHOT_DIR, `${name}.png`),
     fullPage: true,

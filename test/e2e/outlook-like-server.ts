@@ -8,6 +8,8 @@
  * - `xoauth2`: Modern Auth only (AUTH LOGIN XOAUTH2 offered, passwords refused as above); a bearer
  *   token passes only if `acceptsToken` says the identity server issued it to that user.
  * `authDelayMs` keeps the auth step running for a while (for the "test running" screenshot).
+ * `port` asks for a fixed loopback port, so that screenshots show the same port on every run; when
+ * it is taken (another suite, another engineer) the server takes any free port instead.
  */
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -34,6 +36,7 @@ export async function startOutlookLikeServer(opts: {
   user: string;
   password: string;
   authDelayMs?: number;
+  port?: number;
 }): Promise<OutlookLikeServer> {
   let attempts = 0;
   let messages = 0;
@@ -79,16 +82,31 @@ export async function startOutlookLikeServer(opts: {
       });
     },
   };
-  const server = new SMTPServer(options);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
+  let server = new SMTPServer(options);
+  try {
+    await listen(server, opts.port ?? 0);
+  } catch (err) {
+    if (!opts.port || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    server = new SMTPServer(options);
+    await listen(server, 0);
+  }
   const port = (server.server.address() as AddressInfo).port;
+  const listening = server;
   return {
     port,
     authAttempts: () => attempts,
     messages: () => messages,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => listening.close(() => resolve())),
   };
+}
+
+function listen(server: SMTPServer, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    // smtp-server re-emits its net.Server's errors on itself.
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }

@@ -26,6 +26,11 @@ const PASSWORD = `pw-${process.pid}-${Date.now()}-secret`;
 /** Long enough to catch the "auth running" state on screen, short enough for the suite. */
 const SLOW_AUTH_MS = 5_000;
 const E2E_TEST_TIMEOUT_MS = 60_000;
+/**
+ * Fixed loopback ports (below Linux's ephemeral range), so that the screenshots show the same
+ * port on every run; a taken port falls back to any free one (see startOutlookLikeServer).
+ */
+const FIXED_PORTS = { ok: 24587, basic: 24588, slow: 24589 } as const;
 
 let browser: Browser;
 let harness: Harness;
@@ -39,9 +44,14 @@ beforeAll(async () => {
   pkiDir = await mkdtemp(join(tmpdir(), 'mailcheck-e2e-pki-'));
   const pki = await createTestPki(pkiDir);
   const common = { certFile: pki.certFile, keyFile: pki.keyFile, user: USER, password: PASSWORD };
-  okServer = await startOutlookLikeServer({ ...common, mode: 'accept' });
-  basicServer = await startOutlookLikeServer({ ...common, mode: 'basic-disabled' });
-  slowServer = await startOutlookLikeServer({ ...common, mode: 'accept', authDelayMs: SLOW_AUTH_MS });
+  okServer = await startOutlookLikeServer({ ...common, mode: 'accept', port: FIXED_PORTS.ok });
+  basicServer = await startOutlookLikeServer({ ...common, mode: 'basic-disabled', port: FIXED_PORTS.basic });
+  slowServer = await startOutlookLikeServer({
+    ...common,
+    mode: 'accept',
+    authDelayMs: SLOW_AUTH_MS,
+    port: FIXED_PORTS.slow,
+  });
   harness = await createHarness({ caPem: pki.caPem });
   browser = await launchChromium();
 });
@@ -87,10 +97,8 @@ describe.each(['en', 'it'] as const)('the window in %s', (lang) => {
       expect(await page.getByTestId('security').inputValue()).toBe('starttls');
       await page.getByTestId('oauth-recommended').waitFor();
       await screenshot(page, `account-${lang}`);
-      if (lang === 'en') {
-        await page.emulateMedia({ colorScheme: 'dark' });
-        await screenshot(page, 'account-dark-en');
-      }
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await screenshot(page, `account-dark-${lang}`);
       expect(pageErrors(page)).toEqual([]);
     },
     E2E_TEST_TIMEOUT_MS,
@@ -265,15 +273,17 @@ describe('language and saved accounts', () => {
     await page.getByTestId('auth-oauth2').check();
     await page.getByTestId('oauth-sign-in').click();
     // No name / client id yet: the window says what is missing instead of calling the main process.
-    await page
-      .locator('[data-testid="oauth-fields"] [role="status"]', { hasText: 'App (client) ID' })
-      .waitFor();
+    await page.getByTestId('oauth-sign-in-status').filter({ hasText: 'App (client) ID' }).waitFor();
     await page.getByTestId('oauth-client-id').fill('00000000-0000-0000-0000-000000000000');
     await page.getByTestId('oauth-sign-in').click();
-    // This harness wires no OAuth service, so the real handler answers "not configured".
-    await page
-      .locator('[data-testid="oauth-fields"] [role="status"]', { hasText: 'not configured' })
-      .waitFor();
+    // This harness wires no OAuth service, so the real handler answers "not configured", in the
+    // window's language (main's bilingual error), never as the raw encoded payload.
+    const error = page.getByTestId('sign-in-error');
+    await error.filter({ hasText: 'not configured' }).waitFor();
+    expect(await error.textContent()).not.toContain('MAILCHECK_IPC_ERROR');
+    await page.getByTestId('lang-switch').selectOption('it');
+    await error.filter({ hasText: 'non è configurato' }).waitFor();
+    await page.getByTestId('lang-switch').selectOption('en');
     await page.locator('[data-profile="mario@outlook.com"]').waitFor();
     await page.locator('[data-profile="mario@outlook.com"]').getByTestId('delete').click();
     await page.locator('[data-profile="mario@outlook.com"]').waitFor({ state: 'detached' });
@@ -292,6 +302,14 @@ describe('language and saved accounts', () => {
       await runAndWait(page);
       await page.getByTestId('settings-card').waitFor();
       expect(await harness.credentials.read(name)).toBe(PASSWORD);
+
+      // The saved account in an Italian window (the screenshot pair), closed before the next one:
+      // the harness sends main's events to the newest window.
+      const italian = await harness.openApp(browser, { locale: 'it' });
+      await italian.locator(`[data-profile="${name}"]`).waitFor();
+      await screenshot(italian, 'saved-accounts-it');
+      expect(pageErrors(italian)).toEqual([]);
+      await italian.context().close();
 
       // A fresh window: the account is listed, and its rerun uses the keychain (the server only
       // accepts the right password, and the renderer never has it).

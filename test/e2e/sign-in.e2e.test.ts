@@ -26,6 +26,8 @@ import { startOutlookLikeServer, type OutlookLikeServer } from './outlook-like-s
 
 const CLIENT_ID = '3f1c2d4e-0000-4000-8000-0000000e2e01';
 const E2E_TEST_TIMEOUT_MS = 60_000;
+/** A fixed loopback port so that screenshots do not change with each run (any free port if taken). */
+const SMTP_PORT = 24590;
 
 let browser: Browser;
 let harness: Harness;
@@ -45,6 +47,7 @@ beforeAll(async () => {
     user: idp.account,
     password: 'unused',
     acceptsToken: (user, token) => user === idp.account && idp.issued.access.includes(token),
+    port: SMTP_PORT,
   });
   const oauth = createOAuthService({
     store: createKeychainStore(),
@@ -64,20 +67,19 @@ afterAll(async () => {
   if (pkiDir) await rm(pkiDir, { recursive: true, force: true });
 });
 
-describe('Sign in with Microsoft, from the window', () => {
+describe.each(['it', 'en'] as const)('Sign in with Microsoft, from the window in %s', (lang) => {
   it(
     'signs in, keeps the refresh token in the keychain, and the test logs in with XOAUTH2',
     async () => {
-      const page = await harness.openApp(browser, { locale: 'it' });
+      const page = await harness.openApp(browser, { locale: lang });
       await page.getByTestId('email').fill(idp.account);
       await page.getByTestId('host').fill('127.0.0.1');
       await page.getByTestId('port').fill(String(smtp.port));
       await page.getByTestId('auth-oauth2').check();
       await page.getByTestId('oauth-client-id').fill(CLIENT_ID);
       await page.getByTestId('oauth-sign-in').click();
-      const status = page.locator('[data-testid="oauth-fields"] [role="status"]');
-      await status.filter({ hasText: idp.account }).waitFor();
-      await screenshot(page, 'oauth-signed-in-it');
+      await page.getByTestId('oauth-sign-in-status').filter({ hasText: idp.account }).waitFor();
+      await screenshot(page, `oauth-signed-in-${lang}`);
       expect(await harness.credentials.read(idp.account, 'oauth-refresh')).toBe(idp.issued.refresh.at(-1));
       await page.locator(`[data-profile="${idp.account}"]`).waitFor();
 

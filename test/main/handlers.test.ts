@@ -11,11 +11,19 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectSameSecret } from '../credentials/expect-secret';
 import { createKeychainStore } from '../../src/engine/credentials';
-import { createMainHandlers, UNEXPECTED_ERROR_MESSAGE, type MainDeps } from '../../src/main/handlers';
+import {
+  createMainHandlers,
+  UNEXPECTED_ERROR_MESSAGE,
+  UNEXPECTED_ERROR_MESSAGE_IT,
+  type MainDeps,
+  type MainOAuth,
+} from '../../src/main/handlers';
 import { dispatch } from '../../src/main/ipc/dispatch';
 import { IPC_CHANNELS, type IpcChannel, type IpcEvents } from '../../src/shared/ipc';
 import type { ProbeResult } from '../../src/shared/probe-types';
 import { createTestPki, removeTestPki, type TestPki } from '../support/pki';
+import { ipcFailure } from './ipc-failure';
+import { startRecordingSmtp, type RecordingSmtp } from './recording-smtp';
 
 const USER = 'tester@example.test';
 const PASSWORD = `Correct-Horse-${process.pid}`;
@@ -29,6 +37,8 @@ let hanging: Server;
 let hangingPort: number;
 const hangingSockets = new Set<Socket>();
 let dir: string;
+/** A second server, reached as "localhost": where a leaked saved secret would arrive. */
+let elsewhere: RecordingSmtp;
 const credentials = createKeychainStore();
 const profileNames: string[] = [];
 const receivedPasswords: string[] = [];
@@ -49,7 +59,9 @@ function recorder(overrides: Partial<MainDeps> = {}): Recorder {
     profilesFile: join(dir, `profiles-${Math.random().toString(36).slice(2)}.json`),
     credentials,
     caPem: pki.ca.cert,
-    emit: (_channel, payload) => r.events.push(payload),
+    emit: (channel, payload) => {
+      if (channel === 'probe:progress') r.events.push(payload as IpcEvents['probe:progress']);
+    },
     saveReport: async (name, text) => {
       r.reports.push({ name, text });
       return { saved: true, path: join(dir, name) };
@@ -129,6 +141,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
   hangingPort = (hanging.address() as { port: number }).port;
+  elsewhere = await startRecordingSmtp();
 });
 
 afterAll(async () => {
@@ -136,6 +149,7 @@ afterAll(async () => {
   await new Promise<void>((resolve) => smtp?.close(() => resolve()));
   for (const s of hangingSockets) s.destroy();
   await new Promise<void>((resolve) => hanging?.close(() => resolve()));
+  await elsewhere?.stop();
   if (pki) await removeTestPki(pki);
   await rm(dir, { recursive: true, force: true });
 });
@@ -216,6 +230,7 @@ describe('probe:run', () => {
     const r = recorder({
       oauth: {
         signIn: async () => ({ user: USER }),
+        cancelSignIn: () => undefined,
         signOut: async () => undefined,
         tokenProvider: (profile, settings) => {
           providerCalls.push([profile, settings]);
@@ -301,26 +316,283 @@ describe('probe:run', () => {
         updatedAt: 'x',
       },
     });
-    await expect(
-      call(r, 'probe:run', { runId: 'r1', request: request(), profileName: name }),
-    ).rejects.toThrow(/No password is saved for the profile/);
-    await expect(
-      call(r, 'probe:run', { runId: 'r2', request: request(), profileName: 'Missing' }),
-    ).rejects.toThrow(/no saved profile named "Missing"/);
+    expect(
+      await ipcFailure(call(r, 'probe:run', { runId: 'r1', request: request(), profileName: name })),
+    ).toEqual({
+      code: 'NO_SAVED_PASSWORD',
+      en: `No password is saved for the profile "${name}". Type it and test again.`,
+      it: `Nessuna password salvata per il profilo "${name}". Scrivila e ripeti la prova.`,
+    });
+    expect(
+      await ipcFailure(call(r, 'probe:run', { runId: 'r2', request: request(), profileName: 'Missing' })),
+    ).toEqual({
+      code: 'PROFILE_NOT_FOUND',
+      en: 'There is no saved profile named "Missing".',
+      it: 'Non esiste un profilo salvato con il nome "Missing".',
+    });
   });
 
   it("passes the engine's input errors through, without the secret", async () => {
     const r = recorder();
-    const error = await call(r, 'probe:run', {
-      runId: 'r3',
+    const failure = await ipcFailure(
+      call(r, 'probe:run', {
+        runId: 'r3',
+        request: {
+          ...request({ method: 'password', user: USER, password: 'Secret-In-Request' }),
+          send: { from: 'not-an-address', to: 'x@y.z' },
+        },
+      }),
+    );
+    expect(failure.code).toBe('PROBE_INPUT');
+    expect(failure.en).toMatch(/address/i);
+    expect(failure.it).not.toBe(failure.en);
+    expect(failure.it).toMatch(/indirizzo/i);
+    expect(JSON.stringify(failure)).not.toContain('Secret-In-Request');
+  });
+});
+
+/** Saves a password profile for the main test server (127.0.0.1) through the IPC channel. */
+async function savePasswordProfile(r: Recorder, name: string, overrides: Record<string, unknown> = {}) {
+  await call(r, 'profiles:save', {
+    profile: {
+      name,
+      host: '127.0.0.1',
+      port: smtpPort,
+      security: 'starttls',
+      user: USER,
+      authMethod: 'password',
+      updatedAt: new Date().toISOString(),
+      ...overrides,
+    },
+    password: PASSWORD,
+  });
+}
+
+describe('a saved secret only goes to the server it was saved for', () => {
+  it('the other server is reachable: a typed password does arrive there', async () => {
+    const before = elsewhere.authUsers.length;
+    const result = (await call(recorder(), 'probe:run', {
+      runId: 'elsewhere-typed',
       request: {
-        ...request({ method: 'password', user: USER, password: 'Secret-In-Request' }),
-        send: { from: 'not-an-address', to: 'x@y.z' },
+        host: 'localhost',
+        port: elsewhere.port,
+        security: 'none',
+        allowPlaintextAuth: true,
+        timeoutMs: SERVER_TIMEOUT_MS,
+        auth: { method: 'password', user: 'someone@else.test', password: 'typed-on-purpose' },
       },
-    }).catch((e: Error) => e);
-    expect(error).toBeInstanceOf(Error);
-    expect((error as Error).message).not.toBe(UNEXPECTED_ERROR_MESSAGE);
-    expect((error as Error).message).not.toContain('Secret-In-Request');
+    })) as ProbeResult;
+    expect(result.ok, JSON.stringify(result.diagnosis)).toBe(true);
+    expect(elsewhere.authUsers.slice(before)).toEqual(['someone@else.test']);
+  });
+
+  it('refuses to send the saved password to another host, in both languages, and sends nothing', async () => {
+    const r = recorder();
+    const name = profileName('Bound');
+    await savePasswordProfile(r, name);
+    const connections = elsewhere.connections;
+    const auths = elsewhere.authUsers.length;
+    for (const host of ['localhost', 'LOCALHOST.']) {
+      const failure = await ipcFailure(
+        call(r, 'probe:run', {
+          runId: `mismatch-${host.length}`,
+          request: {
+            host,
+            port: elsewhere.port,
+            security: 'none',
+            allowPlaintextAuth: true,
+            timeoutMs: SERVER_TIMEOUT_MS,
+          },
+          profileName: name,
+        }),
+      );
+      expect(failure).toEqual({
+        code: 'SAVED_SECRET_HOST_MISMATCH',
+        en: 'The saved password belongs to 127.0.0.1; type the password to test another server.',
+        it: 'La password salvata appartiene a 127.0.0.1; scrivi la password per provare un altro server.',
+      });
+    }
+    expect(elsewhere.connections).toBe(connections);
+    expect(elsewhere.authUsers.length).toBe(auths);
+    expect(r.events).toEqual([]);
+  });
+
+  it('refuses the saved secret for another user name on the same host', async () => {
+    const providerCalls: string[] = [];
+    const oauth: MainOAuth = {
+      signIn: async () => ({ user: USER }),
+      cancelSignIn: () => undefined,
+      signOut: async () => undefined,
+      tokenProvider: (profile) => {
+        providerCalls.push(profile);
+        return async () => ACCESS_TOKEN;
+      },
+    };
+    const r = recorder({ oauth });
+    const name = profileName('BoundUser');
+    await call(r, 'profiles:save', {
+      profile: {
+        name,
+        host: '127.0.0.1',
+        port: smtpPort,
+        security: 'starttls',
+        user: USER,
+        authMethod: 'oauth2',
+        oauth: { clientId: 'c', tenant: 'consumers' },
+        updatedAt: new Date().toISOString(),
+      },
+    });
+    receivedTokens.length = 0;
+    const failure = await ipcFailure(
+      call(r, 'probe:run', {
+        runId: 'other-user',
+        request: { ...request(), auth: { method: 'oauth2', user: 'mallory@example.test' } },
+        profileName: name,
+      }),
+    );
+    expect(failure.code).toBe('SAVED_SECRET_HOST_MISMATCH');
+    expect(failure.en).toBe(
+      `The saved Microsoft sign-in belongs to ${USER} on 127.0.0.1; sign in again to test another account.`,
+    );
+    expect(failure.it).toMatch(/^L'accesso Microsoft salvato appartiene a /);
+    expect(providerCalls).toEqual([]);
+    expect(receivedTokens).toEqual([]);
+    // The same user in other letter case is the same account.
+    const result = (await call(r, 'probe:run', {
+      runId: 'same-user',
+      request: { ...request(), auth: { method: 'oauth2', user: USER.toUpperCase() } },
+      profileName: name,
+    })) as ProbeResult;
+    expect(result.steps.find((s) => s.id === 'auth')?.status).toBe('pass');
+  });
+
+  it('accepts the same host in other letter case or with a final dot, and another port', async () => {
+    const r = recorder();
+    const name = profileName('SameHost');
+    await savePasswordProfile(r, name, { host: 'LocalHost.', port: hangingPort });
+    receivedPasswords.length = 0;
+    const result = (await call(r, 'probe:run', {
+      runId: 'same-host',
+      request: { ...request(), host: 'localhost' },
+      profileName: name,
+    })) as ProbeResult;
+    expect(result.ok, JSON.stringify(result.diagnosis)).toBe(true);
+    expect(receivedPasswords).toHaveLength(1);
+    expectSameSecret(receivedPasswords[0] ?? null, PASSWORD);
+  });
+
+  it('never sends the saved password without TLS unless the request allows it', async () => {
+    const r = recorder();
+    const name = profileName('NoDowngrade');
+    await savePasswordProfile(r, name);
+    const auths = elsewhere.authUsers.length;
+    const result = (await call(r, 'probe:run', {
+      runId: 'downgrade',
+      request: { host: '127.0.0.1', port: elsewhere.port, security: 'none', timeoutMs: SERVER_TIMEOUT_MS },
+      profileName: name,
+    })) as ProbeResult;
+    expect(result.ok).toBe(false);
+    expect(result.diagnosis?.id).toBe('auth.plaintext-refused');
+    expect(elsewhere.authUsers.length).toBe(auths);
+  });
+
+  it('moving a profile to another host drops its saved secrets; another port keeps them', async () => {
+    const r = recorder();
+    const name = profileName('Moved');
+    await savePasswordProfile(r, name);
+    await credentials.save(name, 'refresh-for-old-host', 'oauth-refresh');
+    const base = {
+      name,
+      host: '127.0.0.1',
+      port: smtpPort + 1,
+      security: 'starttls',
+      user: USER,
+      authMethod: 'password',
+      updatedAt: 'now',
+    };
+    expect(await call(r, 'profiles:save', { profile: base })).toEqual({ savedSecret: false });
+    expectSameSecret(await credentials.read(name), PASSWORD);
+    await call(r, 'profiles:save', { profile: { ...base, host: 'localhost', port: elsewhere.port } });
+    expect(await credentials.read(name)).toBeNull();
+    expect(await credentials.read(name, 'oauth-refresh')).toBeNull();
+    const connections = elsewhere.connections;
+    const failure = await ipcFailure(
+      call(r, 'probe:run', {
+        runId: 'moved',
+        request: { host: 'localhost', port: elsewhere.port, security: 'none', allowPlaintextAuth: true },
+        profileName: name,
+      }),
+    );
+    expect(failure.code).toBe('NO_SAVED_PASSWORD');
+    expect(elsewhere.connections).toBe(connections);
+  });
+});
+
+describe('saving without the keychain (savePassword)', () => {
+  /** A real keychain store whose Secret Service is absent, as on a Linux without D-Bus. */
+  const noKeychain = () =>
+    createKeychainStore({
+      loadKeytar: () => Promise.reject(new Error('Could not connect: No such file or directory')),
+    });
+
+  it('with savePassword false saves the settings only and never the password', async () => {
+    const r = recorder();
+    const name = profileName('SettingsOnly');
+    const result = (await call(r, 'probe:run', {
+      runId: 'settings-only',
+      request: request({ method: 'password', user: USER, password: PASSWORD }),
+      saveAs: name,
+      savePassword: false,
+    })) as ProbeResult;
+    expect(result.ok, JSON.stringify(result.diagnosis)).toBe(true);
+    const { profiles } = (await call(r, 'profiles:list')) as unknown as {
+      profiles: Array<Record<string, unknown>>;
+    };
+    expect(profiles).toEqual([
+      expect.objectContaining({ name, host: '127.0.0.1', user: USER, authMethod: 'password' }),
+    ]);
+    expect(await credentials.read(name)).toBeNull();
+    expect(await readFile(r.deps.profilesFile, 'utf8')).not.toContain(PASSWORD);
+  });
+
+  it('without a keychain: savePassword false works, savePassword true fails before testing', async () => {
+    const r = recorder({ credentials: noKeychain() });
+    const name = profileName('NoKeychain');
+    const ok = (await call(r, 'probe:run', {
+      runId: 'no-keychain-ok',
+      request: request({ method: 'password', user: USER, password: PASSWORD }),
+      saveAs: name,
+      savePassword: false,
+    })) as ProbeResult;
+    expect(ok.ok, JSON.stringify(ok.diagnosis)).toBe(true);
+    expect(((await call(r, 'profiles:list')) as { profiles: unknown[] }).profiles).toHaveLength(1);
+    // Its settings can still be edited, even moved to another server, without a keychain.
+    const moved = { name, host: 'localhost', port: 2525, security: 'starttls', authMethod: 'password' };
+    expect(await call(r, 'profiles:save', { profile: { ...moved, user: USER, updatedAt: 'now' } })).toEqual({
+      savedSecret: false,
+    });
+    expect(((await call(r, 'profiles:list')) as { profiles: Array<{ host: string }> }).profiles).toEqual([
+      expect.objectContaining({ name, host: 'localhost', port: 2525 }),
+    ]);
+
+    r.events.length = 0;
+    const failure = await ipcFailure(
+      call(r, 'probe:run', {
+        runId: 'no-keychain-fail',
+        request: request({ method: 'password', user: USER, password: PASSWORD }),
+        saveAs: profileName('NoKeychainSave'),
+      }),
+    );
+    expect(failure.code).toBe('KEYCHAIN_UNAVAILABLE');
+    expect(failure.en).toMatch(/^No keychain is available: on Linux, a Secret Service/);
+    expect(failure.it).toMatch(/^Nessun portachiavi disponibile/);
+    expect(JSON.stringify(failure)).not.toContain(PASSWORD);
+    expect(r.events).toEqual([]); // nothing was tested
+    expect(await call(r, 'keychain:status')).toEqual({
+      available: false,
+      reason: failure.en,
+      reasonIt: failure.it,
+    });
   });
 });
 
@@ -380,21 +652,32 @@ describe('app channels', () => {
         throw new Error('EACCES /home/me/secret-path password=hunter2');
       },
     });
-    await expect(call(r, 'report:save', { suggestedName: 'r.md', text: 'x' })).rejects.toThrow(
-      UNEXPECTED_ERROR_MESSAGE,
-    );
+    const failure = await ipcFailure(call(r, 'report:save', { suggestedName: 'r.md', text: 'x' }));
+    expect(failure).toEqual({
+      code: 'UNEXPECTED',
+      en: UNEXPECTED_ERROR_MESSAGE,
+      it: UNEXPECTED_ERROR_MESSAGE_IT,
+    });
+    expect(JSON.stringify(failure)).not.toMatch(/hunter2|EACCES/);
   });
 
   it('oauth channels say clearly when OAuth is not configured, and delegate when it is', async () => {
     await expect(
       call(recorder(), 'oauth:sign-in', { profileName: 'P', clientId: 'c', tenant: 'consumers' }),
     ).rejects.toThrow(/not configured/);
+    expect(await ipcFailure(call(recorder(), 'oauth:cancel-sign-in'))).toMatchObject({
+      code: 'OAUTH_NOT_CONFIGURED',
+      it: "L'accesso con Microsoft non è configurato in questa versione di Mailcheck.",
+    });
     const calls: unknown[] = [];
     const r = recorder({
       oauth: {
         signIn: async (input) => {
           calls.push(['in', input]);
           return { user: 'me@outlook.com' };
+        },
+        cancelSignIn: () => {
+          calls.push(['cancel']);
         },
         signOut: async (name) => {
           calls.push(['out', name]);
@@ -404,9 +687,11 @@ describe('app channels', () => {
     expect(await call(r, 'oauth:sign-in', { profileName: 'P', clientId: 'c', tenant: 'consumers' })).toEqual({
       user: 'me@outlook.com',
     });
+    await call(r, 'oauth:cancel-sign-in');
     await call(r, 'oauth:sign-out', 'P');
     expect(calls).toEqual([
       ['in', { profileName: 'P', clientId: 'c', tenant: 'consumers' }],
+      ['cancel'],
       ['out', 'P'],
     ]);
   });
@@ -414,7 +699,10 @@ describe('app channels', () => {
   it('every channel rejects an invalid payload before its handler runs', async () => {
     const r = recorder();
     for (const channel of IPC_CHANNELS) {
-      await expect(call(r, channel, 1, 2, 3), channel).rejects.toThrow(/Invalid arguments/);
+      const failure = await ipcFailure(call(r, channel, 1, 2, 3));
+      expect(failure.code, channel).toBe('IPC_INVALID_ARGUMENTS');
+      expect(failure.en, channel).toMatch(/^Invalid arguments for /);
+      expect(failure.it, channel).toMatch(/^Argomenti non validi per /);
     }
     expect([r.opened, r.clipboard, r.reports, r.events]).toEqual([[], [], [], []]);
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { IPC_CHANNELS, type IpcChannel } from '../../src/shared/ipc';
 import { IPC_SCHEMAS, IpcInputError, parseArgs } from '../../src/main/ipc/schemas';
+import { toIpcError } from '../../src/main/handlers';
+import { decodeIpcError } from '../../src/shared/ipc-error';
 import type { Profile } from '../../src/shared/profile-types';
 
 const profile: Profile = {
@@ -38,6 +40,7 @@ const VALID: { [C in IpcChannel]: unknown[] } = {
   'oauth:sign-in': [
     { profileName: 'Work', clientId: '00000000-0000-0000-0000-000000000000', tenant: 'consumers' },
   ],
+  'oauth:cancel-sign-in': [],
   'oauth:sign-out': ['Work'],
 };
 
@@ -163,5 +166,39 @@ describe('parseArgs', () => {
     ]);
     expect(error.message).not.toContain('SECRET-MARKER');
     expect(error.message).toMatch(/password/);
+  });
+
+  it('accepts savePassword and the sign-in flow, and refuses wrong values for them', () => {
+    expect(parseArgs('probe:run', [{ ...runInput, saveAs: 'Work', savePassword: false }])).toEqual([
+      { ...runInput, saveAs: 'Work', savePassword: false },
+    ]);
+    rejects('probe:run', [{ ...runInput, savePassword: 'no' }], /savePassword/);
+    const signIn = VALID['oauth:sign-in'][0] as Record<string, unknown>;
+    for (const flow of ['browser', 'device']) {
+      expect(parseArgs('oauth:sign-in', [{ ...signIn, flow }])).toEqual([{ ...signIn, flow }]);
+    }
+    rejects('oauth:sign-in', [{ ...signIn, flow: 'popup' }], /flow/);
+    rejects('oauth:cancel-sign-in', ['Work']);
+  });
+
+  it('crosses IPC as a bilingual payload naming the fields, never the values', () => {
+    const error = rejects('probe:run', [
+      {
+        ...runInput,
+        request: { ...runInput.request, port: 'SECRET-PORT', auth: { method: 'password', user: 'me' } },
+      },
+    ]);
+    const payload = decodeIpcError(toIpcError(error));
+    expect(payload?.code).toBe('IPC_INVALID_ARGUMENTS');
+    expect(payload?.en).toMatch(/^Invalid arguments for probe:run: .*request\.port/);
+    expect(payload?.it).toMatch(
+      /^Argomenti non validi per probe:run; campi da correggere: .*request\.port.*request\.auth\.password/,
+    );
+    expect(JSON.stringify(payload)).not.toContain('SECRET-PORT');
+    expect(decodeIpcError(toIpcError(rejects('shell:exec' as IpcChannel, [])))).toEqual({
+      code: 'IPC_INVALID_ARGUMENTS',
+      en: 'Unknown IPC channel.',
+      it: 'Canale IPC sconosciuto.',
+    });
   });
 });

@@ -15,6 +15,7 @@ import { IdentityServer, MS_ERRORS } from './fixtures/identity-server';
 import { actLikeBrowser } from './fixtures/browser';
 import { realKeychain, uniqueProfile } from './fixtures/keychain';
 import { startXOAuth2Smtp, type XOAuth2Smtp } from './fixtures/xoauth2-smtp';
+import { REPLIES } from '../fixtures/providers';
 
 const CLIENT_ID = '3f1c2d4e-0000-4000-8000-0000000058a1';
 const PROBE_TIMEOUT_MS = 5_000;
@@ -61,7 +62,7 @@ describe('XOAUTH2 through runProbe', () => {
     expect(smtp.attempts.at(-1)).toEqual({ user: 'alice@outlook.com', rejected: null });
     expect(result.steps.find((s) => s.id === 'auth')?.status).toBe('pass');
     expect(result.ok).toBe(true);
-    expect(result.request.authMethod).toMatch(/oauth2|XOAUTH2/i);
+    expect(result.request.authMethod).toBe('oauth2');
   });
 
   it('logs in with the token of a browser sign-in made through the main-process service', async () => {
@@ -100,9 +101,7 @@ describe('XOAUTH2 through runProbe', () => {
     expect(smtp.attempts.at(-1)).toEqual({ user: 'bob@outlook.com', rejected: 'token of another user' });
     expect(result.ok).toBe(false);
     expect(result.diagnosis?.step).toBe('auth');
-    // The probe's catalogue id for this is auth.token-rejected; the OAuth catalogue has the same
-    // meaning as oauth.token-rejected (see docs/oauth.md).
-    expect(result.diagnosis?.id).toMatch(/^(auth|oauth)\.token-rejected$/);
+    expect(result.diagnosis?.id).toBe('oauth.token-rejected');
     expect(result.diagnosis?.reply).toContain('535 5.7.3 Authentication unsuccessful');
   });
 
@@ -117,10 +116,33 @@ describe('XOAUTH2 through runProbe', () => {
         }),
       );
       expect(result.ok).toBe(false);
-      expect(result.diagnosis?.id).toMatch(/^(auth|oauth)\.token-rejected$/);
+      expect(result.diagnosis?.id).toBe('oauth.token-rejected');
       expect(result.transcript.some((line) => line.dir === 'server' && line.text.startsWith('334'))).toBe(
         true,
       );
+    } finally {
+      smtp.failureMode = 'direct';
+    }
+  });
+
+  it('"SmtpClientAuthentication is disabled for the Tenant" is an admin setting, not a token problem', async () => {
+    smtp.failureMode = 'smtp-auth-disabled';
+    try {
+      const result = await runProbe(
+        request({
+          method: 'oauth2',
+          user: 'alice@outlook.com',
+          getAccessToken: createTokenProvider(profile, cfg(), realKeychain()),
+        }),
+      );
+      expect(smtp.attempts.at(-1)).toEqual({
+        user: 'alice@outlook.com',
+        rejected: 'SMTP AUTH disabled for the tenant',
+      });
+      expect(result.ok).toBe(false);
+      expect(result.steps.find((s) => s.id === 'auth')?.status).toBe('fail');
+      expect(result.diagnosis?.id).toBe('auth.smtp-auth-disabled');
+      expect(result.diagnosis?.reply).toBe(REPLIES.m365SmtpAuthTenant);
     } finally {
       smtp.failureMode = 'direct';
     }
@@ -138,7 +160,7 @@ describe('XOAUTH2 through runProbe', () => {
       request({ method: 'oauth2', user: 'alice@outlook.com', accessToken: forged }),
     );
     expect(smtp.attempts.at(-1)?.rejected).toBe('unknown signing key');
-    expect(result.diagnosis?.id).toMatch(/^(auth|oauth)\.token-rejected$/);
+    expect(result.diagnosis?.id).toBe('oauth.token-rejected');
   });
 
   it('an expired saved sign-in becomes the oauth.grant-expired diagnosis, before any AUTH is sent', async () => {

@@ -82,7 +82,6 @@ describe('electron-builder --dir', () => {
         '/node_modules/nodemailer',
         '/node_modules/zod',
         '/node_modules/env-paths',
-        '/node_modules/@azure/msal-node',
         '/node_modules/openid-client',
         '/node_modules/keytar',
       ]) {

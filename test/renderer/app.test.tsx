@@ -60,13 +60,22 @@ describe('account screen', () => {
     expect(input('user').value).toBe('ceo@azienda-esempio.it');
   });
 
-  it('says when the keychain is unavailable and that the password will not be saved', async () => {
-    setup({}, { keychain: { available: false, reason: 'No Secret Service is running.' } });
+  it('says when the keychain is unavailable and that the password cannot be saved', async () => {
+    setup(
+      {},
+      {
+        keychain: {
+          available: false,
+          reason: 'No Secret Service is running.',
+          reasonIt: 'Nessun Secret Service in esecuzione.',
+        },
+      },
+    );
+    fireEvent.click(await screen.findByTestId('save-profile'));
     const note = await screen.findByTestId('keychain-unavailable');
-    expect(note.textContent).toContain('will not be saved');
+    expect(note.textContent).toContain('cannot be saved');
     expect(note.textContent).toContain('No Secret Service is running.');
-    fireEvent.click(input('save-profile'));
-    expect(input('save-password').disabled).toBe(true);
+    expect(screen.queryByTestId('save-password')).toBeNull();
   });
 
   it('refuses to run with an empty server and says why', async () => {

@@ -1,5 +1,6 @@
 import type { MailcheckApi } from '../../src/shared/api';
 import type { IpcArgs, IpcChannel, IpcEventChannel, IpcEvents, IpcResult } from '../../src/shared/ipc';
+import { encodeIpcError, type IpcErrorPayload } from '../../src/shared/ipc-error';
 
 /**
  * A recording stand-in for window.api in component tests (happy-dom has no main process). The
@@ -33,4 +34,9 @@ export function createFakeApi(handlers: Handlers): FakeApi {
       for (const l of listeners.get(channel) ?? []) (l as (p: typeof payload) => void)(payload);
     },
   };
+}
+
+/** What Electron's invoke() rejects with when main throws toIpcError(…): the payload behind its prefix. */
+export function ipcError(channel: IpcChannel, payload: IpcErrorPayload): Error {
+  return new Error(`Error invoking remote method '${channel}': Error: ${encodeIpcError(payload)}`);
 }

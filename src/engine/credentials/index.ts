@@ -9,4 +9,4 @@ export {
   type SecretKind,
   type KeytarLike,
 } from './keychain-store';
-export { KeychainUnavailableError, NO_KEYCHAIN_EN, NO_KEYCHAIN_IT } from './errors';
+export { KeychainUnavailableError, NO_KEYCHAIN_EN, NO_KEYCHAIN_IT, keychainUnavailableFor } from './errors';

@@ -9,7 +9,7 @@
  */
 import { createRequire } from 'node:module';
 import type { KeychainStatus } from '../../shared/profile-types';
-import { KeychainUnavailableError, NO_KEYCHAIN_EN, NO_KEYCHAIN_IT, keychainTimeoutError } from './errors';
+import { KeychainUnavailableError, keychainTimeoutError, keychainUnavailableFor } from './errors';
 
 export const KEYCHAIN_SERVICE = 'Mailcheck';
 export type SecretKind = 'password' | 'oauth-refresh';
@@ -28,8 +28,11 @@ export const SECRET_MAX_LENGTH = 16_384;
 export interface CredentialStore {
   save(profile: string, secret: string, kind?: SecretKind): Promise<void>;
   read(profile: string, kind?: SecretKind): Promise<string | null>;
-  /** Removes every kind of secret of the profile. */
-  delete(profile: string): Promise<void>;
+  /**
+   * Removes the profile's secret of that kind; without a kind, every kind (password and OAuth
+   * refresh token), which is what deleting a profile does.
+   */
+  delete(profile: string, kind?: SecretKind): Promise<void>;
   /** Names of the profiles that have at least one secret. */
   list(): Promise<string[]>;
   status(): Promise<KeychainStatus>;
@@ -90,7 +93,7 @@ export function createKeychainStore(
       return await Promise.race([operation(keytar), timeout]);
     } catch (error) {
       if (error instanceof KeychainUnavailableError) throw error;
-      throw new KeychainUnavailableError(NO_KEYCHAIN_EN, NO_KEYCHAIN_IT, describe(error));
+      throw keychainUnavailableFor(describe(error));
     } finally {
       clearTimeout(timer);
     }
@@ -113,10 +116,11 @@ export function createKeychainStore(
       checkProfile(profile);
       return call((k) => k.getPassword(KEYCHAIN_SERVICE, accountFor(profile, kind)));
     },
-    async delete(profile) {
+    async delete(profile, kind) {
       checkProfile(profile);
+      const kinds = kind ? [kind] : SECRET_KINDS;
       await call(async (k) => {
-        for (const kind of SECRET_KINDS) await k.deletePassword(KEYCHAIN_SERVICE, accountFor(profile, kind));
+        for (const each of kinds) await k.deletePassword(KEYCHAIN_SERVICE, accountFor(profile, each));
       });
     },
     async list() {
@@ -130,8 +134,12 @@ export function createKeychainStore(
         await call((k) => k.getPassword(KEYCHAIN_SERVICE, '\u0001mailcheck-status-check'));
         return { available: true };
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        return { available: false, reason };
+        // call() turns every failure into a KeychainUnavailableError; anything else is a bug here.
+        if (error instanceof KeychainUnavailableError) {
+          return { available: false, reason: error.message, reasonIt: error.messageIt };
+        }
+        const fallback = keychainUnavailableFor(describe(error));
+        return { available: false, reason: fallback.message, reasonIt: fallback.messageIt };
       }
     },
   };

@@ -20,7 +20,9 @@ export type OAuthErrorCode =
   /** Microsoft answered with an OAuth error (see `oauthError` and `aadsts`). */
   | 'server-error'
   /** The answer was not what the protocol requires (wrong state, issuer, missing address…). */
-  | 'invalid-response';
+  | 'invalid-response'
+  /** The browser sign-in could not open its local redirect port: the device code still works. */
+  | 'loopback-unavailable';
 
 /**
  * A sign-in problem, with the catalogue id that explains it. Its message and `reply` never hold a
@@ -30,6 +32,11 @@ export class OAuthError extends Error {
   override readonly name = 'OAuthError';
   readonly code: OAuthErrorCode;
   readonly diagnosisId: OAuthDiagnosisId;
+  /**
+   * Our own Italian text, for the few errors whose message says more than the catalogue entry
+   * (e.g. "use the code on screen instead"); otherwise the catalogue's text is shown.
+   */
+  readonly messageIt: string | null;
   /** The OAuth `error` code from the server (`invalid_grant`…), when there was one. */
   readonly oauthError: string | null;
   /** The AADSTS number from Microsoft's error description, when there was one. */
@@ -41,11 +48,17 @@ export class OAuthError extends Error {
     code: OAuthErrorCode,
     diagnosisId: OAuthDiagnosisId,
     message: string,
-    extra: { oauthError?: string | null; aadsts?: string | null; reply?: string | null } = {},
+    extra: {
+      oauthError?: string | null;
+      aadsts?: string | null;
+      reply?: string | null;
+      messageIt?: string | null;
+    } = {},
   ) {
     super(redactTokens(message));
     this.code = code;
     this.diagnosisId = diagnosisId;
+    this.messageIt = extra.messageIt == null ? null : redactTokens(extra.messageIt);
     this.oauthError = extra.oauthError ?? null;
     this.aadsts = extra.aadsts ?? null;
     this.reply = extra.reply == null ? null : redactTokens(extra.reply);

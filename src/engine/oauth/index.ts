@@ -15,12 +15,17 @@ export {
 } from './config';
 export { OAuthError, redactTokens, type OAuthErrorCode } from './errors';
 export { signInWithBrowser, type BrowserSignInOptions } from './browser-sign-in';
+export { loopbackUnavailableError } from './loopback';
 export { signInWithDeviceCode, type DeviceCodeInfo, type DeviceSignInOptions } from './device-sign-in';
 export type { SignInResult } from './sign-in-result';
 export { createTokenProvider, getAccessTokenSilently, signOut, type SilentTokenResult } from './silent';
 export { REFRESH_TOKEN_KIND, type PersistTarget, type RefreshTokenStore } from './store';
 export {
   createOAuthService,
+  type DeviceCodePrompt,
+  type OAuthSignInFlow,
+  type OAuthSignInHooks,
+  type OAuthSignInRequest,
   type OAuthProfileSettings,
   type OAuthService,
   type OAuthServiceDeps,

@@ -54,6 +54,24 @@ function send(res: ServerResponse, status: number, body: string): void {
   res.end(body);
 }
 
+/**
+ * The browser sign-in needs a local port for Microsoft's redirect; when a firewall or policy
+ * forbids it, the device code (a code typed on Microsoft's page) needs no local port at all.
+ */
+export function loopbackUnavailableError(reason: string): OAuthError {
+  return new OAuthError(
+    'loopback-unavailable',
+    OAUTH_DIAGNOSIS_IDS.failed,
+    `Could not open the local port that receives the browser sign-in (${reason}). ` +
+      'Sign in with a code on screen instead (device code): it needs no local port.',
+    {
+      messageIt:
+        `Non è stato possibile aprire la porta locale che riceve l'accesso dal browser (${reason}). ` +
+        'Accedi invece con un codice a schermo (device code): non richiede alcuna porta locale.',
+    },
+  );
+}
+
 export async function startLoopbackReceiver(opts: {
   expectedState: string;
   timeoutMs: number;
@@ -111,15 +129,11 @@ export async function startLoopbackReceiver(opts: {
   }
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (err) =>
-      reject(
-        new OAuthError(
-          'invalid-response',
-          OAUTH_DIAGNOSIS_IDS.failed,
-          `Could not open the local sign-in port: ${err.message}`,
-        ),
-      ),
-    );
+    server.once('error', (err) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      reject(loopbackUnavailableError(err.message));
+    });
     server.listen(0, LOOPBACK_HOST, () => resolve());
   });
   port = (server.address() as AddressInfo).port;

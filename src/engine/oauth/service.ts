@@ -1,7 +1,9 @@
 import { signInWithBrowser } from './browser-sign-in';
 import { PERSONAL_TENANT, type OAuthConfig } from './config';
+import { signInWithDeviceCode } from './device-sign-in';
+import type { SignInResult } from './sign-in-result';
 import { createTokenProvider, signOut } from './silent';
-import type { RefreshTokenStore } from './store';
+import type { PersistTarget, RefreshTokenStore } from './store';
 
 export interface OAuthServiceDeps {
   store: RefreshTokenStore;
@@ -18,9 +20,34 @@ export interface OAuthProfileSettings {
   tenant: string;
 }
 
+/** Browser with a loopback redirect (default), or a code typed on Microsoft's page. */
+export type OAuthSignInFlow = 'browser' | 'device';
+
+export interface OAuthSignInRequest extends OAuthProfileSettings {
+  profileName: string;
+  flow?: OAuthSignInFlow;
+}
+
+/** What the window shows while a device-code sign-in waits for the person. */
+export interface DeviceCodePrompt {
+  userCode: string;
+  verificationUri: string;
+  /** ISO time when the code stops working. */
+  expiresAt: string;
+}
+
+export interface OAuthSignInHooks {
+  /** Called once the device code is known (flow 'device' only). */
+  onDeviceCode?(prompt: DeviceCodePrompt): void;
+}
+
 /** What the main process needs (MainDeps.oauth): sign in and out per saved profile. */
 export interface OAuthService {
-  signIn(input: { profileName: string } & OAuthProfileSettings): Promise<{ user: string }>;
+  /** Signs in and keeps the refresh token in the keychain under the profile's name. */
+  signIn(input: OAuthSignInRequest, hooks?: OAuthSignInHooks): Promise<{ user: string }>;
+  /** Stops the sign-in in progress, if any: it then fails with the oauth.cancelled diagnosis. */
+  cancelSignIn(): void;
+  /** Removes the profile's refresh token (and the access token in memory); a saved password stays. */
   signOut(profileName: string): Promise<void>;
   /** For probe:run on an OAuth profile: AuthInput.getAccessToken. */
   tokenProvider(profileName: string, settings: OAuthProfileSettings): () => Promise<string>;
@@ -30,7 +57,8 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
   // Access tokens from a sign-in are kept in memory for this process only, so the first test
   // after signing in needs no refresh.
   const freshTokens = new Map<string, { key: string; accessToken: string; expiresAt: number }>();
-  // One browser sign-in at a time: a new one cancels the previous (its tab may have been closed).
+  // One sign-in at a time: a new one cancels the previous (its tab may have been closed), and
+  // cancelSignIn() aborts it through the same controller, whichever flow it uses.
   let running: AbortController | null = null;
 
   const configFor = (settings: OAuthProfileSettings): OAuthConfig => ({
@@ -40,20 +68,42 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
   });
   const keyOf = (settings: OAuthProfileSettings): string => `${settings.clientId}\n${settings.tenant}`;
 
+  function runFlow(
+    input: OAuthSignInRequest,
+    signal: AbortSignal,
+    hooks: OAuthSignInHooks,
+  ): Promise<SignInResult> {
+    const config = configFor(input);
+    const persist: PersistTarget = { profile: input.profileName, store: deps.store };
+    if (input.flow === 'device') {
+      return signInWithDeviceCode(config, {
+        signal,
+        persist,
+        onCode: (info) =>
+          hooks.onDeviceCode?.({
+            userCode: info.userCode,
+            verificationUri: info.verificationUri,
+            expiresAt: new Date(info.expiresAt).toISOString(),
+          }),
+      });
+    }
+    return signInWithBrowser(config, {
+      openBrowser: deps.openBrowser,
+      signal,
+      persist,
+      ...(deps.browserTimeoutMs ? { timeoutMs: deps.browserTimeoutMs } : {}),
+    });
+  }
+
   return {
-    async signIn({ profileName, clientId, tenant }) {
+    async signIn(input, hooks = {}) {
       running?.abort();
       const controller = new AbortController();
       running = controller;
       try {
-        const result = await signInWithBrowser(configFor({ clientId, tenant }), {
-          openBrowser: deps.openBrowser,
-          signal: controller.signal,
-          persist: { profile: profileName, store: deps.store },
-          ...(deps.browserTimeoutMs ? { timeoutMs: deps.browserTimeoutMs } : {}),
-        });
-        freshTokens.set(profileName, {
-          key: keyOf({ clientId, tenant }),
+        const result = await runFlow(input, controller.signal, hooks);
+        freshTokens.set(input.profileName, {
+          key: keyOf(input),
           accessToken: result.accessToken,
           expiresAt: result.expiresAt,
         });
@@ -61,6 +111,9 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
       } finally {
         if (running === controller) running = null;
       }
+    },
+    cancelSignIn() {
+      running?.abort();
     },
     async signOut(profileName) {
       freshTokens.delete(profileName);

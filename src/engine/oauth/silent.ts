@@ -75,7 +75,10 @@ export function createTokenProvider(
   };
 }
 
-/** Forgets the sign-in: removes the profile's saved secrets from the keychain. */
+/**
+ * Forgets the sign-in: removes the profile's refresh token from the keychain. A password saved
+ * for the same profile stays: signing out of Microsoft is not deleting the account.
+ */
 export async function signOut(profile: string, store: RefreshTokenStore): Promise<void> {
-  await store.delete(profile);
+  await store.delete(profile, REFRESH_TOKEN_KIND);
 }

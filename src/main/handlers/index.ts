@@ -8,12 +8,23 @@ import type { Profile } from '../../shared/profile-types';
 import type { RunProbeInput } from '../../shared/ipc';
 import { ProfileStore } from '../../engine/profiles/store';
 import { runProbe, validateProbeRequest } from '../../engine/probe';
+import type { KeychainUnavailableError } from '../../engine/credentials';
 import { isHttpUrl } from '../ipc/schemas';
 import { UserFacingError } from './errors';
+import { assertSecretBelongsTo, sameHost } from './secret-binding';
 import type { MainDeps, MainHandlers } from './types';
 
-export type { MainDeps, MainHandlers, MainOAuth } from './types';
-export { UserFacingError, toIpcError, isUserFacing, UNEXPECTED_ERROR_MESSAGE } from './errors';
+export type { DeviceCodePrompt, MainDeps, MainHandlers, MainOAuth } from './types';
+export {
+  UserFacingError,
+  toIpcError,
+  toIpcErrorPayload,
+  isUserFacing,
+  UNEXPECTED_ERROR_CODE,
+  UNEXPECTED_ERROR_MESSAGE,
+  UNEXPECTED_ERROR_MESSAGE_IT,
+} from './errors';
+export { SAVED_SECRET_HOST_MISMATCH } from './secret-binding';
 
 export function createMainHandlers(deps: MainDeps): MainHandlers {
   const profiles = new ProfileStore(deps.profilesFile);
@@ -42,11 +53,13 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
   }
 
   /** The credentials for a saved profile, from the keychain: the secret never visits the renderer. */
-  async function savedAuth(profile: Profile, typedUser: string | undefined): Promise<AuthInput | undefined> {
-    const user = typedUser ?? profile.user;
+  async function savedAuth(profile: Profile): Promise<AuthInput | undefined> {
+    // The profile's own user: assertSecretBelongsTo has checked that a typed one is the same.
+    const user = profile.user;
     if (profile.authMethod === 'none') return undefined;
     if (!user) {
       throw new UserFacingError(`The profile "${profile.name}" has no user name.`, {
+        code: 'PROFILE_WITHOUT_USER',
         messageIt: `Il profilo "${profile.name}" non ha un nome utente.`,
       });
     }
@@ -66,6 +79,8 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
     const oauth = requireOAuth();
     if (!oauth.tokenProvider || !profile.oauth) {
       throw new UserFacingError(`The profile "${profile.name}" is not signed in with Microsoft.`, {
+        code: 'OAUTH_NOT_SIGNED_IN',
+        diagnosisId: 'oauth.grant-expired',
         messageIt: `Il profilo "${profile.name}" non ha eseguito l'accesso con Microsoft.`,
       });
     }
@@ -79,11 +94,36 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
     const needsSaved = !typed || (typed.method === 'oauth2' && !typed.accessToken);
     if (input.profileName && needsSaved) {
       const profile = await requireProfile(input.profileName);
-      const auth = await savedAuth(profile, typed?.user);
+      // Checked before the keychain is read: a saved secret never leaves for another server.
+      if (profile.authMethod !== 'none') {
+        assertSecretBelongsTo(profile, { host: request.host, user: typed?.user });
+      }
+      const auth = await savedAuth(profile);
       if (auth) request.auth = auth;
       else delete request.auth;
     }
     return validateProbeRequest(request);
+  }
+
+  /**
+   * Saves a profile. When it now points at another server than before, the secrets saved for the
+   * old one are removed first (a new password, when one follows, replaces the old), so that a
+   * renderer cannot move a saved secret to another server by editing the profile.
+   */
+  async function saveProfileBound(profile: Profile, newPasswordFollows: boolean): Promise<void> {
+    const before = await profiles.get(profile.name);
+    if (before && !sameHost(before.host, profile.host)) {
+      try {
+        // A Microsoft sign-in always goes: its tokens were meant for the old server only.
+        if (newPasswordFollows) await deps.credentials.delete(profile.name, 'oauth-refresh');
+        else await deps.credentials.delete(profile.name);
+      } catch (error) {
+        // Without a keychain nothing can be read either, and the user who continues without one
+        // must still be able to edit the profile (issue 3): the settings are saved all the same.
+        if (!isKeychainUnavailable(error)) throw error;
+      }
+    }
+    await profiles.save(profile);
   }
 
   async function saveAfterRun(
@@ -113,8 +153,9 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
       profile.from = request.send.from;
       profile.to = request.send.to;
     }
-    await profiles.save(profile);
-    if (auth?.method === 'password') await deps.credentials.save(name, auth.password, 'password');
+    const storePassword = auth?.method === 'password' && input.savePassword !== false;
+    await saveProfileBound(profile, storePassword);
+    if (storePassword) await deps.credentials.save(name, auth.password, 'password');
   }
 
   return {
@@ -126,6 +167,7 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
       // The schema already checked this; the handler checks again because it is the last door.
       if (!isHttpUrl(url)) {
         throw new UserFacingError('Only http: and https: links can be opened.', {
+          code: 'LINK_NOT_ALLOWED',
           messageIt: 'Si possono aprire solo collegamenti http: e https:.',
         });
       }
@@ -144,6 +186,7 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
     async 'probe:run'(input) {
       if (runs.has(input.runId)) {
         throw new UserFacingError('A test with this id is already running.', {
+          code: 'RUN_ID_IN_USE',
           messageIt: 'Una prova con questo identificativo è già in corso.',
         });
       }
@@ -154,10 +197,16 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
       let result: ProbeResult;
       try {
         request = await resolveRequest(input);
-        if (input.saveAs && request.auth?.method === 'password') {
-          // Fail before testing rather than lose the password after it.
+        if (input.saveAs && input.savePassword !== false && request.auth?.method === 'password') {
+          // Fail before testing rather than lose the password after it; the window then offers
+          // to continue without saving it (savePassword: false).
           const status = await deps.credentials.status();
-          if (!status.available) throw new UserFacingError(status.reason, { code: 'KEYCHAIN_UNAVAILABLE' });
+          if (!status.available) {
+            throw new UserFacingError(status.reason, {
+              code: 'KEYCHAIN_UNAVAILABLE',
+              messageIt: status.reasonIt,
+            });
+          }
         }
         result = await runProbe(request, {
           signal: controller.signal,
@@ -185,17 +234,19 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
     },
 
     async 'profiles:save'({ profile, password }) {
-      await profiles.save(profile);
+      await saveProfileBound(profile, password !== undefined);
       if (password === undefined) return { savedSecret: false };
       try {
         await deps.credentials.save(profile.name, password, 'password');
       } catch (error) {
-        const why =
-          error instanceof Error && error.name === 'KeychainUnavailableError' ? ` ${error.message}` : '';
-        throw new UserFacingError(`The profile was saved, but its password could not be stored.${why}`, {
-          code: 'KEYCHAIN_UNAVAILABLE',
-          messageIt: 'Il profilo è stato salvato, ma non è stato possibile conservarne la password.',
-        });
+        const unavailable = isKeychainUnavailable(error) ? error : null;
+        throw new UserFacingError(
+          `The profile was saved, but its password could not be stored.${unavailable ? ` ${unavailable.message}` : ''}`,
+          {
+            code: 'KEYCHAIN_UNAVAILABLE',
+            messageIt: `Il profilo è stato salvato, ma non è stato possibile conservarne la password.${unavailable ? ` ${unavailable.messageIt}` : ''}`,
+          },
+        );
       }
       return { savedSecret: true };
     },
@@ -211,13 +262,38 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
     },
 
     async 'oauth:sign-in'(input) {
-      return requireOAuth().signIn(input);
+      const oauth = requireOAuth();
+      const { user } = await oauth.signIn(input, {
+        onDeviceCode: (prompt) =>
+          deps.emit('oauth:device-code', { profileName: input.profileName, ...prompt }),
+      });
+      // The refresh token now in the keychain belongs to this address: record it on the profile
+      // (when it exists), so that probe:run only ever uses the token for this account.
+      const profile = await profiles.get(input.profileName);
+      if (profile) {
+        await profiles.save({
+          ...profile,
+          user,
+          oauth: { clientId: input.clientId, tenant: input.tenant },
+          updatedAt: new Date().toISOString(),
+        });
+      }
+      return { user };
+    },
+
+    async 'oauth:cancel-sign-in'() {
+      requireOAuth().cancelSignIn();
     },
 
     async 'oauth:sign-out'(profileName) {
       await requireOAuth().signOut(profileName);
     },
   };
+}
+
+/** By name, like isUserFacing: the store may come from another copy of the module (tests, e2e). */
+function isKeychainUnavailable(error: unknown): error is KeychainUnavailableError {
+  return error instanceof Error && error.name === 'KeychainUnavailableError';
 }
 
 function lastResultOf(result: ProbeResult): NonNullable<Profile['lastResult']> {

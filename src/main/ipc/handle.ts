@@ -11,11 +11,13 @@ import {
   type IpcEvents,
   type IpcResult,
 } from '../../shared/ipc';
+import { encodeIpcError } from '../../shared/ipc-error';
 import type { MainHandlers } from '../handlers';
 import { invokeValidated } from './dispatch';
 import { isTrustedSender, type TrustedOrigins } from './trusted-sender';
 
 export const UNTRUSTED_SENDER_MESSAGE = 'Refused: this request did not come from the Mailcheck window.';
+const UNTRUSTED_SENDER_MESSAGE_IT = 'Rifiutata: questa richiesta non viene dalla finestra di Mailcheck.';
 
 export interface IpcContext {
   /** The app's main window, or null before it exists / after it closed. */
@@ -41,7 +43,15 @@ export function handle<C extends IpcChannel>(
   context: IpcContext,
 ): void {
   ipcMain.handle(channel, async (event, ...rawArgs: unknown[]) => {
-    if (!senderIsTrusted(event, context)) throw new Error(UNTRUSTED_SENDER_MESSAGE);
+    if (!senderIsTrusted(event, context)) {
+      throw new Error(
+        encodeIpcError({
+          code: 'UNTRUSTED_SENDER',
+          en: UNTRUSTED_SENDER_MESSAGE,
+          it: UNTRUSTED_SENDER_MESSAGE_IT,
+        }),
+      );
+    }
     return invokeValidated(channel, fn, rawArgs);
   });
 }

@@ -31,9 +31,11 @@ export const PROBE_TIMEOUT_MAX_MS = 120_000;
 /** Thrown for a payload that does not match its channel's schema. Names fields, never values. */
 export class IpcInputError extends Error {
   readonly code = 'IPC_INVALID_ARGUMENTS';
-  constructor(message: string) {
+  readonly messageIt: string;
+  constructor(message: string, messageIt: string) {
     super(message);
     this.name = 'IpcInputError';
+    this.messageIt = messageIt;
   }
 }
 
@@ -113,6 +115,7 @@ export const IPC_SCHEMAS = {
       request: probeRequestSchema,
       profileName: profileNameSchema.optional(),
       saveAs: profileNameSchema.optional(),
+      savePassword: z.boolean().optional(),
     }),
   ]),
   'probe:cancel': z.tuple([runIdSchema]),
@@ -130,8 +133,10 @@ export const IPC_SCHEMAS = {
       profileName: profileNameSchema,
       clientId: shortSettingSchema,
       tenant: shortSettingSchema,
+      flow: z.enum(['browser', 'device']).optional(),
     }),
   ]),
+  'oauth:cancel-sign-in': z.tuple([]),
   'oauth:sign-out': z.tuple([profileNameSchema]),
 } satisfies { [C in IpcChannel]: z.ZodType };
 
@@ -144,25 +149,44 @@ const _everySchemaMatches: SchemaMatchesContract[IpcChannel] extends true ? true
   true;
 void _everySchemaMatches;
 
+const MAX_ISSUES_SHOWN = 5;
+
+function pathOf(issue: z.ZodError['issues'][number]): string {
+  return issue.path.length
+    ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.')
+    : '(arguments)';
+}
+
+/** English: each wrong field with zod's reason (which never quotes the value). */
 function describeIssues(error: z.ZodError): string {
   return error.issues
-    .slice(0, 5)
-    .map((issue) => {
-      const path = issue.path.length
-        ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.')
-        : '(arguments)';
-      return `${path}: ${issue.message}`;
-    })
+    .slice(0, MAX_ISSUES_SHOWN)
+    .map((issue) => `${pathOf(issue)}: ${issue.message}`)
     .join('; ');
+}
+
+/** Italian: the wrong fields only (zod's reasons are English). */
+function describeIssuesIt(error: z.ZodError): string {
+  return [...new Set(error.issues.slice(0, MAX_ISSUES_SHOWN).map(pathOf))].join(', ');
 }
 
 /** Validates a channel's raw arguments; throws IpcInputError naming what is wrong (never the values). */
 export function parseArgs<C extends IpcChannel>(channel: C, args: unknown[]): IpcArgs<C> {
-  if (!Object.hasOwn(IPC_SCHEMAS, channel)) throw new IpcInputError(`Unknown IPC channel.`);
-  if (!Array.isArray(args)) throw new IpcInputError(`Invalid arguments for ${channel}: not a list.`);
+  if (!Object.hasOwn(IPC_SCHEMAS, channel)) {
+    throw new IpcInputError('Unknown IPC channel.', 'Canale IPC sconosciuto.');
+  }
+  if (!Array.isArray(args)) {
+    throw new IpcInputError(
+      `Invalid arguments for ${channel}: not a list.`,
+      `Argomenti non validi per ${channel}: non sono un elenco.`,
+    );
+  }
   const result = IPC_SCHEMAS[channel].safeParse(args);
   if (!result.success) {
-    throw new IpcInputError(`Invalid arguments for ${channel}: ${describeIssues(result.error)}`);
+    throw new IpcInputError(
+      `Invalid arguments for ${channel}: ${describeIssues(result.error)}`,
+      `Argomenti non validi per ${channel}; campi da correggere: ${describeIssuesIt(result.error)}`,
+    );
   }
   return result.data as IpcArgs<C>;
 }

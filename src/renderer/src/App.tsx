@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MailcheckApi } from '../../shared/api';
-import type { RunProbeInput } from '../../shared/ipc';
+import type { OAuthFlow, RunProbeInput } from '../../shared/ipc';
 import type { Lang } from '../../shared/probe-types';
 import type { KeychainStatus, Profile } from '../../shared/profile-types';
 import { getProvider } from '../../shared/providers';
@@ -10,7 +10,7 @@ import { GuideScreen } from './components/GuideScreen';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { TestScreen, type RunState } from './components/TestScreen';
 import { I18nContext, makeI18n } from './i18n/context';
-import { ApiContext, errorMessage } from './lib/api';
+import { ApiContext, ipcErrorPayload, uiErrorMessage } from './lib/api';
 import {
   buildRunInput,
   EMPTY_FORM,
@@ -19,7 +19,11 @@ import {
   profileFromForm,
   type AccountForm,
 } from './lib/form';
+import { SIGN_IN_IDLE, withDeviceCode, type SignInState } from './lib/sign-in';
 import { applyEvent, initialSteps, stepsFromResult } from './lib/steps';
+
+/** Main refuses a run that would lose the password it was asked to save (no keychain). */
+const KEYCHAIN_UNAVAILABLE_CODE = 'KEYCHAIN_UNAVAILABLE';
 
 type Screen =
   { kind: 'account' } | { kind: 'test' } | { kind: 'guide'; guideId: string; stepId: string | null };
@@ -36,13 +40,17 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
   const [keychain, setKeychain] = useState<KeychainStatus | null>(null);
   const [profiles, setProfiles] = useState<Profile[]>([]);
   const [profilesWarning, setProfilesWarning] = useState<string | null>(null);
+  /** The last failed call about saved accounts; null when there is none. */
+  const [profilesError, setProfilesError] = useState<unknown>(null);
+  const [signedOut, setSignedOut] = useState<string | null>(null);
   const [run, setRun] = useState<RunState | null>(null);
-  const [signIn, setSignIn] = useState<{ busy: boolean; message: string | null }>({
-    busy: false,
-    message: null,
-  });
+  const [signIn, setSignIn] = useState<SignInState>(SIGN_IN_IDLE);
   const currentRunId = useRef<string | null>(null);
   const lastRunInput = useRef<RunProbeInput | null>(null);
+  /** The run refused for want of a keychain, kept (with its typed password, in memory) for a retry. */
+  const refusedRunInput = useRef<RunProbeInput | null>(null);
+  /** Counts sign-in attempts: a superseded attempt (cancelled, or replaced by the code flow) says nothing. */
+  const signInAttempt = useRef(0);
 
   const refreshProfiles = useCallback(async () => {
     try {
@@ -50,7 +58,7 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
       setProfiles(listed.profiles);
       setProfilesWarning(listed.warning ?? null);
     } catch (err) {
-      setProfilesWarning(errorMessage(err));
+      setProfilesError(err);
     }
   }, [api]);
 
@@ -60,9 +68,13 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
       (info) => setLang(info.locale),
       () => undefined,
     );
-    api
-      .invoke('keychain:status')
-      .then(setKeychain, (err: unknown) => setKeychain({ available: false, reason: errorMessage(err) }));
+    api.invoke('keychain:status').then(setKeychain, (err: unknown) =>
+      setKeychain({
+        available: false,
+        reason: uiErrorMessage(err, 'en'),
+        reasonIt: uiErrorMessage(err, 'it'),
+      }),
+    );
     void refreshProfiles();
   }, [api, refreshProfiles]);
 
@@ -72,6 +84,9 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
   }, [lang, t]);
 
   // Live progress: only events of the current run, and only until its result has arrived.
+  // A device-code sign-in waits: show its code (only for the sign-in still pending).
+  useEffect(() => api.on('oauth:device-code', (code) => setSignIn((s) => withDeviceCode(s, code))), [api]);
+
   useEffect(
     () =>
       api.on('probe:progress', ({ runId, event }) => {
@@ -103,16 +118,39 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
         setRun((r) =>
           r && r.runId === input.runId ? { ...r, result, steps: stepsFromResult(r.steps, result) } : r,
         );
-      } catch (err) {
-        setRun((r) => (r && r.runId === input.runId ? { ...r, error: errorMessage(err) } : r));
+      } catch (cause) {
+        const payload = ipcErrorPayload(cause);
+        const keychainRefused =
+          payload?.code === KEYCHAIN_UNAVAILABLE_CODE &&
+          Boolean(input.saveAs) &&
+          input.savePassword !== false;
+        if (keychainRefused && payload) {
+          // The keychain went away after start-up: the form now says so, and the same test can run
+          // saving the settings only.
+          refusedRunInput.current = input;
+          setKeychain({ available: false, reason: payload.en, reasonIt: payload.it });
+        }
+        setRun((r) =>
+          r && r.runId === input.runId
+            ? { ...r, error: { cause, canRetryWithoutSaving: keychainRefused } }
+            : r,
+        );
       }
       void refreshProfiles();
     },
     [api, refreshProfiles],
   );
 
+  const retryWithoutSaving = useCallback(() => {
+    const refused = refusedRunInput.current;
+    refusedRunInput.current = null;
+    if (refused) void startRun({ ...refused, runId: newRunId(), savePassword: false });
+  }, [startRun]);
+
+  const keychainState = useMemo(() => ({ available: keychain?.available !== false }), [keychain]);
+
   const runForm = useCallback(async () => {
-    const input = buildRunInput(form, newRunId());
+    const input = buildRunInput(form, newRunId(), keychainState);
     // The settings are saved before the test (so an OAuth or saved-password run finds its profile,
     // and the email and provider are kept); a typed password to keep travels with saveAs, which
     // stores it in the keychain after the test.
@@ -120,31 +158,49 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
       try {
         await api.invoke('profiles:save', { profile: profileFromForm(form) });
       } catch (err) {
-        setProfilesWarning(errorMessage(err));
+        setProfilesError(err);
       }
     }
     await startRun(input);
-  }, [api, form, startRun]);
+  }, [api, form, keychainState, startRun]);
 
   const rerunProfile = useCallback(
     (p: Profile) => {
       const loaded = formFromProfile(p);
       setForm(loaded);
-      void startRun(buildRunInput(loaded, newRunId()));
+      void startRun(buildRunInput(loaded, newRunId(), keychainState));
     },
-    [startRun],
+    [keychainState, startRun],
   );
 
   const deleteProfile = useCallback(
     async (p: Profile) => {
       try {
         await api.invoke('profiles:delete', p.name);
+        setProfilesError(null);
       } catch (err) {
-        setProfilesWarning(errorMessage(err));
+        setProfilesError(err);
       }
       void refreshProfiles();
     },
     [api, refreshProfiles],
+  );
+
+  const signOut = useCallback(
+    async (p: Profile) => {
+      setSignedOut(null);
+      try {
+        await api.invoke('oauth:sign-out', p.name);
+        setProfilesError(null);
+        setSignedOut(p.name);
+        // "Signed in as …" no longer holds for this account.
+        if (form.profileName.trim() === p.name) setSignIn(SIGN_IN_IDLE);
+      } catch (err) {
+        setProfilesError(err);
+      }
+      void refreshProfiles();
+    },
+    [api, form.profileName, refreshProfiles],
   );
 
   const stop = useCallback(() => {
@@ -156,33 +212,52 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
     if (last) void startRun({ ...last, runId: newRunId() });
   }, [startRun]);
 
-  const signInWithMicrosoft = useCallback(async () => {
-    const profileName = form.profileName.trim();
-    const clientId = form.oauthClientId.trim();
-    if (!profileName || !clientId) {
-      setSignIn({
-        busy: false,
-        message: t(profileName ? 'account.signInNeedsClientId' : 'guide.signInNeedsProfile'),
-      });
-      return;
-    }
-    setSignIn({ busy: true, message: null });
+  const signInWithMicrosoft = useCallback(
+    async (flow: OAuthFlow = 'browser') => {
+      const profileName = form.profileName.trim();
+      const clientId = form.oauthClientId.trim();
+      const attempt = ++signInAttempt.current;
+      if (!profileName || !clientId) {
+        setSignIn({
+          phase: 'missing',
+          key: profileName ? 'account.signInNeedsClientId' : 'guide.signInNeedsProfile',
+        });
+        return;
+      }
+      setSignedOut(null);
+      setSignIn({ phase: 'pending', flow, profileName, device: null });
+      try {
+        const oauthForm: AccountForm = { ...form, authMethod: 'oauth2', saveProfile: true, profileName };
+        await api.invoke('profiles:save', { profile: profileFromForm(oauthForm) });
+        // A new sign-in replaces a pending one in main (e.g. "Use a code instead" after the browser).
+        const { user } = await api.invoke('oauth:sign-in', {
+          profileName,
+          clientId,
+          tenant: oauthForm.oauthTenant.trim() || 'consumers',
+          flow,
+        });
+        if (attempt !== signInAttempt.current) return;
+        setForm({ ...oauthForm, user, loadedProfile: profileName });
+        setSignIn({ phase: 'done', user });
+      } catch (error) {
+        if (attempt === signInAttempt.current) setSignIn({ phase: 'failed', error });
+      } finally {
+        // The account was saved either way.
+        void refreshProfiles();
+      }
+    },
+    [api, form, refreshProfiles],
+  );
+
+  const cancelSignIn = useCallback(async () => {
+    // The pending oauth:sign-in then fails with the oauth.cancelled diagnosis, shown as its outcome.
     try {
-      const oauthForm: AccountForm = { ...form, authMethod: 'oauth2', saveProfile: true, profileName };
-      await api.invoke('profiles:save', { profile: profileFromForm(oauthForm) });
-      const { user } = await api.invoke('oauth:sign-in', {
-        profileName,
-        clientId,
-        tenant: oauthForm.oauthTenant.trim() || 'consumers',
-      });
-      setForm({ ...oauthForm, user, loadedProfile: profileName });
-      setSignIn({ busy: false, message: t('guide.signInDone', { user }) });
-    } catch (err) {
-      setSignIn({ busy: false, message: t('result.actionFailed', { message: errorMessage(err) }) });
+      await api.invoke('oauth:cancel-sign-in');
+    } catch (error) {
+      signInAttempt.current += 1;
+      setSignIn({ phase: 'failed', error });
     }
-    // The account was saved either way.
-    void refreshProfiles();
-  }, [api, form, refreshProfiles, t]);
+  }, [api]);
 
   const openGuide = useCallback((target: GuideTarget) => {
     setScreen({ kind: 'guide', guideId: target.guideId, stepId: target.stepId });
@@ -235,13 +310,18 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
               keychain={keychain}
               profiles={profiles}
               profilesWarning={profilesWarning}
-              signInMessage={signIn.busy ? t('guide.signingIn') : signIn.message}
+              profilesError={profilesError}
+              signedOut={signedOut}
+              signIn={signIn}
               onRun={() => void runForm()}
               onRerun={rerunProfile}
               onEdit={(p) => setForm(formFromProfile(p))}
               onDelete={(p) => void deleteProfile(p)}
+              onSignOut={(p) => void signOut(p)}
               onOpenGuide={(guideId) => setScreen({ kind: 'guide', guideId, stepId: null })}
-              onSignIn={() => void signInWithMicrosoft()}
+              onOpenGuideStep={openGuide}
+              onSignIn={(flow) => void signInWithMicrosoft(flow)}
+              onCancelSignIn={() => void cancelSignIn()}
             />
           )}
           {screen.kind === 'test' && run && (
@@ -251,6 +331,7 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
               onBack={() => setScreen({ kind: 'account' })}
               onAgain={again}
               onOpenGuide={openGuide}
+              onRetryWithoutSaving={retryWithoutSaving}
             />
           )}
           {screen.kind === 'guide' && (
@@ -259,9 +340,10 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
               stepId={screen.stepId}
               onBack={() => setScreen(run ? { kind: 'test' } : { kind: 'account' })}
               onGoToStep={(stepId) => setScreen({ kind: 'guide', guideId: screen.guideId, stepId })}
-              onSignIn={() => void signInWithMicrosoft()}
-              signInMessage={signIn.message}
-              signingIn={signIn.busy}
+              onSignIn={(flow) => void signInWithMicrosoft(flow)}
+              onCancelSignIn={() => void cancelSignIn()}
+              onOpenGuide={openGuide}
+              signIn={signIn}
             />
           )}
         </main>

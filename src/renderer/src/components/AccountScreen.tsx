@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import type { OAuthFlow } from '../../../shared/ipc';
 import type { SecurityMode } from '../../../shared/probe-types';
 import type { KeychainStatus, Profile } from '../../../shared/profile-types';
 import { CUSTOM_PROVIDER_ID, detectProvider, getProvider, PROVIDERS } from '../../../shared/providers';
@@ -6,7 +7,10 @@ import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n/messages';
 import { applyPreset, validateForm, type AccountForm, type AuthMethod } from '../lib/form';
 import { FORM_SECURITY_MODES, SECURITY_LABEL_KEYS } from '../lib/security';
+import type { SignInState } from '../lib/sign-in';
+import type { GuideTarget } from './DiagnosisPanel';
 import { ProfilesList } from './ProfilesList';
+import { SignInPanel } from './SignInPanel';
 
 const AUTH_METHODS: readonly AuthMethod[] = ['password', 'oauth2', 'none'];
 
@@ -52,28 +56,38 @@ export function AccountScreen({
   keychain,
   profiles,
   profilesWarning,
-  signInMessage,
+  profilesError,
+  signedOut,
+  signIn,
   onRun,
   onRerun,
   onEdit,
   onDelete,
+  onSignOut,
   onOpenGuide,
+  onOpenGuideStep,
   onSignIn,
+  onCancelSignIn,
 }: {
   form: AccountForm;
   onChange: (form: AccountForm) => void;
   keychain: KeychainStatus | null;
   profiles: Profile[];
   profilesWarning: string | null;
-  signInMessage: string | null;
+  profilesError: unknown;
+  signedOut: string | null;
+  signIn: SignInState;
   onRun: () => void;
   onRerun: (p: Profile) => void;
   onEdit: (p: Profile) => void;
   onDelete: (p: Profile) => void;
+  onSignOut: (p: Profile) => void;
   onOpenGuide: (guideId: string) => void;
-  onSignIn: () => void;
+  onOpenGuideStep: (target: GuideTarget) => void;
+  onSignIn: (flow: OAuthFlow) => void;
+  onCancelSignIn: () => void;
 }) {
-  const { t, l } = useI18n();
+  const { t, l, lang } = useI18n();
   const [problems, setProblems] = useState<MessageKey[]>([]);
   const detected = detectProvider(form.email);
   const preset = getProvider(form.providerId);
@@ -82,7 +96,7 @@ export function AccountScreen({
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const found = validateForm(form);
+    const found = validateForm(form, { available: !keychainDown });
     setProblems(found);
     if (found.length === 0) onRun();
   };
@@ -268,12 +282,15 @@ export function AccountScreen({
                   )}
                 </Field>
               </div>
-              <button type="button" className="primary" onClick={onSignIn} data-testid="oauth-sign-in">
-                {t('account.signIn')}
-              </button>
-              <span role="status" className="feedback">
-                {signInMessage}
-              </span>
+              <SignInPanel
+                state={signIn}
+                onSignIn={onSignIn}
+                onCancel={onCancelSignIn}
+                onOpenGuide={onOpenGuideStep}
+                buttonLabel="account.signIn"
+                buttonTestId="oauth-sign-in"
+                statusTestId="oauth-sign-in-status"
+              />
             </div>
           )}
         </fieldset>
@@ -301,24 +318,41 @@ export function AccountScreen({
                   />
                 )}
               </Field>
-              {form.authMethod === 'password' && (
+              {form.authMethod === 'password' && !keychainDown && (
                 <label className="check">
                   <input
                     type="checkbox"
-                    checked={form.savePassword && !keychainDown}
-                    disabled={keychainDown}
+                    checked={form.savePassword}
                     onChange={(e) => set({ savePassword: e.target.checked })}
                     data-testid="save-password"
                   />
                   {t('account.savePassword')}
                 </label>
               )}
+              {keychain && !keychain.available && (
+                <div className="warning" role="status" data-testid="keychain-unavailable">
+                  <p>
+                    {t('account.keychainUnavailable', {
+                      reason: lang === 'it' ? keychain.reasonIt : keychain.reason,
+                    })}
+                  </p>
+                  {form.authMethod === 'password' && (
+                    <>
+                      <p>{t('account.keychainNoDisk')}</p>
+                      <label className="check">
+                        <input
+                          type="checkbox"
+                          checked={form.saveWithoutPassword}
+                          onChange={(e) => set({ saveWithoutPassword: e.target.checked })}
+                          data-testid="save-without-password"
+                        />
+                        {t('account.saveWithoutPassword')}
+                      </label>
+                    </>
+                  )}
+                </div>
+              )}
             </>
-          )}
-          {keychainDown && keychain && !keychain.available && (
-            <p className="warning" role="status" data-testid="keychain-unavailable">
-              {t('account.keychainUnavailable', { reason: keychain.reason })}
-            </p>
           )}
         </fieldset>
 
@@ -375,9 +409,13 @@ export function AccountScreen({
       <ProfilesList
         profiles={profiles}
         warning={profilesWarning}
+        error={profilesError}
+        signedOut={signedOut}
         onRerun={onRerun}
         onEdit={onEdit}
         onDelete={onDelete}
+        onSignOut={onSignOut}
+        onOpenGuide={onOpenGuideStep}
       />
     </div>
   );

@@ -1,18 +1,20 @@
 import { useState } from 'react';
-import { errorMessage, useApi } from '../lib/api';
+import { uiErrorMessage, useApi } from '../lib/api';
 import { useI18n } from '../i18n/context';
+
+type CopyState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'failed'; error: unknown };
 
 /** Copies a value through the main process (clipboard:write) and says so. */
 export function CopyButton({ value, label }: { value: string; label: string }) {
   const api = useApi();
-  const { t } = useI18n();
-  const [state, setState] = useState<'idle' | 'copied' | string>('idle');
+  const { t, lang } = useI18n();
+  const [state, setState] = useState<CopyState>({ kind: 'idle' });
   const copy = async () => {
     try {
       await api.invoke('clipboard:write', value);
-      setState('copied');
-    } catch (err) {
-      setState(errorMessage(err));
+      setState({ kind: 'copied' });
+    } catch (error) {
+      setState({ kind: 'failed', error });
     }
   };
   return (
@@ -21,11 +23,11 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
         {t('result.copy')}
       </button>
       <span className="copy-feedback" role="status">
-        {state === 'copied'
+        {state.kind === 'copied'
           ? t('result.copied')
-          : state === 'idle'
-            ? ''
-            : t('result.actionFailed', { message: state })}
+          : state.kind === 'failed'
+            ? t('result.actionFailed', { message: uiErrorMessage(state.error, lang) })
+            : ''}
       </span>
     </>
   );

@@ -1,7 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { getGuide } from '../../../shared/guides';
 import { useI18n } from '../i18n/context';
+import type { OAuthFlow } from '../../../shared/ipc';
 import { guideImageUrl } from '../lib/guideImages';
+import type { SignInState } from '../lib/sign-in';
+import type { GuideTarget } from './DiagnosisPanel';
+import { SignInPanel } from './SignInPanel';
 
 /** Renders any guide from its data (src/shared/guides), opened at a given step if asked. */
 export function GuideScreen({
@@ -10,16 +14,18 @@ export function GuideScreen({
   onBack,
   onGoToStep,
   onSignIn,
-  signInMessage,
-  signingIn,
+  onCancelSignIn,
+  onOpenGuide,
+  signIn,
 }: {
   guideId: string;
   stepId: string | null;
   onBack: () => void;
   onGoToStep: (stepId: string) => void;
-  onSignIn: () => void;
-  signInMessage: string | null;
-  signingIn: boolean;
+  onSignIn: (flow: OAuthFlow) => void;
+  onCancelSignIn: () => void;
+  onOpenGuide: (target: GuideTarget) => void;
+  signIn: SignInState;
 }) {
   const { t, l } = useI18n();
   const guide = getGuide(guideId);
@@ -112,20 +118,15 @@ export function GuideScreen({
                     </ol>
                   )}
                   {s.action === 'oauth-sign-in' && (
-                    <div className="sign-in">
-                      <button
-                        type="button"
-                        className="primary"
-                        onClick={onSignIn}
-                        disabled={signingIn}
-                        data-testid="guide-sign-in"
-                      >
-                        {t('guide.signIn')}
-                      </button>
-                      <p role="status" className="feedback" data-testid="guide-sign-in-status">
-                        {signingIn ? t('guide.signingIn') : signInMessage}
-                      </p>
-                    </div>
+                    <SignInPanel
+                      state={signIn}
+                      onSignIn={onSignIn}
+                      onCancel={onCancelSignIn}
+                      onOpenGuide={onOpenGuide}
+                      buttonLabel="guide.signIn"
+                      buttonTestId="guide-sign-in"
+                      statusTestId="guide-sign-in-status"
+                    />
                   )}
                 </div>
                 {src && (

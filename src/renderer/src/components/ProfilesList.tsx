@@ -1,27 +1,47 @@
 import type { Profile } from '../../../shared/profile-types';
 import { useI18n } from '../i18n/context';
+import type { GuideTarget } from './DiagnosisPanel';
+import { IpcErrorView } from './IpcErrorView';
 
 /** Saved accounts: one click reruns the test with the secret kept in the keychain. */
 export function ProfilesList({
   profiles,
   warning,
+  error,
+  signedOut,
   onRerun,
   onEdit,
   onDelete,
+  onSignOut,
+  onOpenGuide,
 }: {
   profiles: Profile[];
+  /** From the profile store (e.g. a damaged file moved aside). */
   warning: string | null;
+  /** The last failed call on this list (save, delete, sign out…), rendered in the current language. */
+  error: unknown;
+  /** The account just signed out of Microsoft, to confirm what happened. */
+  signedOut: string | null;
   onRerun: (p: Profile) => void;
   onEdit: (p: Profile) => void;
   onDelete: (p: Profile) => void;
+  onSignOut: (p: Profile) => void;
+  onOpenGuide: (target: GuideTarget) => void;
 }) {
   const { t } = useI18n();
+  const anyOAuth = profiles.some((p) => p.authMethod === 'oauth2');
   return (
     <section className="card profiles" aria-labelledby="profiles-heading" data-testid="profiles">
       <h2 id="profiles-heading">{t('profiles.heading')}</h2>
       {warning && (
         <p className="warning" role="alert">
           {warning}
+        </p>
+      )}
+      {error !== null && <IpcErrorView error={error} onOpenGuide={onOpenGuide} testId="profiles-error" />}
+      {signedOut && (
+        <p className="notice-inline" role="status" data-testid="signed-out">
+          {t('profiles.signedOut', { name: signedOut })}
         </p>
       )}
       {profiles.length === 0 ? (
@@ -35,6 +55,7 @@ export function ProfilesList({
                 <span className="muted">
                   {p.host}:{p.port}
                 </span>
+                {p.authMethod === 'oauth2' && <span className="muted small">{t('profiles.oauth')}</span>}
                 <span className={p.lastResult ? (p.lastResult.ok ? 'ok' : 'bad') : 'muted'}>
                   {p.lastResult
                     ? t(p.lastResult.ok ? 'profiles.lastOk' : 'profiles.lastFail')
@@ -58,6 +79,17 @@ export function ProfilesList({
                 >
                   {t('profiles.edit')}
                 </button>
+                {p.authMethod === 'oauth2' && (
+                  <button
+                    type="button"
+                    onClick={() => onSignOut(p)}
+                    aria-label={t('profiles.signOutLabel', { name: p.name })}
+                    aria-describedby="profiles-sign-out-hint"
+                    data-testid="sign-out"
+                  >
+                    {t('profiles.signOut')}
+                  </button>
+                )}
                 <button
                   type="button"
                   className="danger"
@@ -71,6 +103,11 @@ export function ProfilesList({
             </li>
           ))}
         </ul>
+      )}
+      {anyOAuth && (
+        <p id="profiles-sign-out-hint" className="muted small">
+          {t('profiles.signOutHint')}
+        </p>
       )}
     </section>
   );

@@ -3,6 +3,7 @@ import type { ProbeResult } from '../../../shared/probe-types';
 import { useI18n } from '../i18n/context';
 import type { StepView } from '../lib/steps';
 import { DiagnosisPanel, type GuideTarget } from './DiagnosisPanel';
+import { IpcErrorView } from './IpcErrorView';
 import { ReportActions } from './ReportActions';
 import { ResultDetails } from './ResultDetails';
 import { SettingsCard } from './SettingsCard';
@@ -15,7 +16,14 @@ export interface RunState {
   steps: StepView[];
   result: ProbeResult | null;
   /** The run could not start or the bridge failed (not a failed test: that is a result). */
-  error: string | null;
+  error: RunFailure | null;
+}
+
+export interface RunFailure {
+  /** What probe:run rejected with, rendered in the current language. */
+  cause: unknown;
+  /** The keychain refused the password to save: the same test can run saving the settings only. */
+  canRetryWithoutSaving: boolean;
 }
 
 export function TestScreen({
@@ -24,12 +32,14 @@ export function TestScreen({
   onBack,
   onAgain,
   onOpenGuide,
+  onRetryWithoutSaving,
 }: {
   run: RunState;
   onStop: () => void;
   onBack: () => void;
   onAgain: () => void;
   onOpenGuide: (target: GuideTarget) => void;
+  onRetryWithoutSaving: () => void;
 }) {
   const { t } = useI18n();
   const running = !run.result && !run.error;
@@ -80,9 +90,25 @@ export function TestScreen({
       </div>
       <div ref={resultRef} className="outcome">
         {run.error && (
-          <p className="card card-fail" role="alert" tabIndex={-1} data-testid="run-error">
-            {t('test.error', { message: run.error })}
-          </p>
+          <>
+            <IpcErrorView
+              error={run.error.cause}
+              onOpenGuide={onOpenGuide}
+              template="test.error"
+              className="card card-fail"
+              testId="run-error"
+            />
+            {run.error.canRetryWithoutSaving && (
+              <button
+                type="button"
+                className="primary"
+                onClick={onRetryWithoutSaving}
+                data-testid="retry-without-password"
+              >
+                {t('test.retryWithoutPassword')}
+              </button>
+            )}
+          </>
         )}
         {run.result && <Outcome result={run.result} onOpenGuide={onOpenGuide} />}
       </div>

@@ -44,7 +44,12 @@ const en = {
   'account.profileName': 'Account name',
   'account.savePassword': 'Save the password in the system keychain',
   'account.keychainUnavailable':
-    'The system keychain is not available, so the password will not be saved: {reason}',
+    'The system keychain is not available, so the password cannot be saved: {reason}',
+  'account.keychainNoDisk':
+    'Mailcheck never writes passwords to disk. You can save the settings without the password and type it at each test.',
+  'account.saveWithoutPassword': 'Save the settings without the password',
+  'account.keychainChoose':
+    'The keychain cannot keep the password: tick “Save the settings without the password”, or untick “Save this account”.',
   'account.sendTest': 'Also send a test message',
   'account.from': 'From',
   'account.to': 'To',
@@ -73,6 +78,13 @@ const en = {
   'profiles.lastOk': 'Last test: working',
   'profiles.lastFail': 'Last test: failed',
   'profiles.never': 'Not tested yet',
+  'profiles.signOut': 'Sign out',
+  'profiles.signOutLabel': 'Sign {name} out of Microsoft',
+  'profiles.signOutHint':
+    'Sign out removes the saved Microsoft sign-in from the system keychain; the account and its settings stay.',
+  'profiles.signedOut':
+    '{name} is signed out: the saved sign-in was removed, the account stays. Sign in again to test it.',
+  'profiles.oauth': 'Microsoft sign-in',
 
   'test.heading': 'Testing {host}:{port}',
   'test.stepsLabel': 'Test steps',
@@ -83,6 +95,7 @@ const en = {
   'test.cancelled': 'The test was stopped.',
   'test.error': 'The test could not run: {message}',
   'test.durationMs': '{ms} ms',
+  'test.retryWithoutPassword': 'Test without saving the password',
 
   'step.dns': 'Server name (DNS)',
   'step.tcp': 'Connection',
@@ -150,6 +163,19 @@ const en = {
   'guide.signInNeedsProfile':
     'First give the account a name and an App (client) ID on the Account screen (choose “Sign in with Microsoft”).',
   'guide.signingIn': 'Waiting for the browser sign-in…',
+
+  'signIn.useCode': 'Use a code instead',
+  'signIn.useCodeHint':
+    'If the browser does not come back to Mailcheck, sign in with a code instead, on this or any other device.',
+  'signIn.cancel': 'Cancel sign-in',
+  'signIn.failedHeading': 'Sign-in with Microsoft did not work',
+  'signIn.deviceStarting': 'Asking Microsoft for a code…',
+  'signIn.deviceWaiting': 'Waiting for you to enter the code…',
+  'signIn.deviceHeading': 'Sign in with a code',
+  'signIn.deviceOpen': 'Open this address in a browser, on this or another device:',
+  'signIn.deviceType': 'Enter this code there, then sign in with your Microsoft account:',
+  'signIn.copyCode': 'Copy the code',
+  'signIn.deviceExpires': 'The code works until {time}.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -194,7 +220,12 @@ const it: Record<MessageKey, string> = {
   'account.profileName': 'Nome dell’account',
   'account.savePassword': 'Salva la password nel portachiavi del sistema',
   'account.keychainUnavailable':
-    'Il portachiavi del sistema non è disponibile, quindi la password non verrà salvata: {reason}',
+    'Il portachiavi del sistema non è disponibile, quindi la password non può essere salvata: {reason}',
+  'account.keychainNoDisk':
+    'Mailcheck non scrive mai le password su disco. Puoi salvare le impostazioni senza la password e scriverla a ogni prova.',
+  'account.saveWithoutPassword': 'Salva le impostazioni senza la password',
+  'account.keychainChoose':
+    'Il portachiavi non può conservare la password: spunta «Salva le impostazioni senza la password» oppure togli la spunta a «Salva questo account».',
   'account.sendTest': 'Invia anche un messaggio di prova',
   'account.from': 'Mittente',
   'account.to': 'Destinatario',
@@ -223,6 +254,13 @@ const it: Record<MessageKey, string> = {
   'profiles.lastOk': 'Ultimo test: funziona',
   'profiles.lastFail': 'Ultimo test: non riuscito',
   'profiles.never': 'Mai verificato',
+  'profiles.signOut': 'Disconnetti',
+  'profiles.signOutLabel': 'Disconnetti {name} da Microsoft',
+  'profiles.signOutHint':
+    'Disconnetti rimuove dal portachiavi del sistema l’accesso Microsoft salvato; l’account e le sue impostazioni restano.',
+  'profiles.signedOut':
+    '{name} è disconnesso: l’accesso salvato è stato rimosso, l’account resta. Accedi di nuovo per verificarlo.',
+  'profiles.oauth': 'Accesso Microsoft',
 
   'test.heading': 'Verifica di {host}:{port}',
   'test.stepsLabel': 'Passaggi del test',
@@ -233,6 +271,7 @@ const it: Record<MessageKey, string> = {
   'test.cancelled': 'Il test è stato interrotto.',
   'test.error': 'Impossibile eseguire il test: {message}',
   'test.durationMs': '{ms} ms',
+  'test.retryWithoutPassword': 'Prova senza salvare la password',
 
   'step.dns': 'Nome del server (DNS)',
   'step.tcp': 'Connessione',
@@ -300,6 +339,19 @@ const it: Record<MessageKey, string> = {
   'guide.signInNeedsProfile':
     'Prima dai all’account un nome e un ID applicazione (client) nella schermata Account (scegli «Accedi con Microsoft»).',
   'guide.signingIn': 'In attesa dell’accesso nel browser…',
+
+  'signIn.useCode': 'Usa invece un codice',
+  'signIn.useCodeHint':
+    'Se il browser non torna a Mailcheck, accedi invece con un codice, da questo o da un altro dispositivo.',
+  'signIn.cancel': 'Annulla l’accesso',
+  'signIn.failedHeading': 'L’accesso con Microsoft non è riuscito',
+  'signIn.deviceStarting': 'Richiesta del codice a Microsoft…',
+  'signIn.deviceWaiting': 'In attesa che tu inserisca il codice…',
+  'signIn.deviceHeading': 'Accedi con un codice',
+  'signIn.deviceOpen': 'Apri questo indirizzo in un browser, su questo o su un altro dispositivo:',
+  'signIn.deviceType': 'Inserisci lì questo codice, poi accedi con il tuo account Microsoft:',
+  'signIn.copyCode': 'Copia il codice',
+  'signIn.deviceExpires': 'Il codice vale fino alle {time}.',
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, it };

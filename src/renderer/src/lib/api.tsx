@@ -1,5 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { MailcheckApi } from '../../../shared/api';
+import { decodeIpcError, ipcErrorMessage, type IpcErrorPayload } from '../../../shared/ipc-error';
+import type { Lang } from '../../../shared/probe-types';
 
 /**
  * The bridge to the main process. The preload exposes it as `window.api`; the end-to-end harness
@@ -19,9 +21,20 @@ export function windowApi(): MailcheckApi | null {
   return (window as unknown as { api?: MailcheckApi }).api ?? null;
 }
 
-/** A readable message from whatever an IPC call rejected with. */
-export function errorMessage(err: unknown): string {
-  const raw = err instanceof Error ? err.message : String(err);
-  // Electron prefixes IPC errors with "Error invoking remote method '<channel>': Error: ".
-  return raw.replace(/^Error invoking remote method '[^']*': (?:\w*Error: )?/, '');
+/** Electron prefixes IPC errors with "Error invoking remote method '<channel>': Error: ". */
+const ELECTRON_PREFIX = /^Error invoking remote method '[^']*': (?:\w*Error: )?/;
+
+/**
+ * The message to show for whatever an IPC call rejected with, in the user's language: main's
+ * bilingual payload (src/shared/ipc-error.ts) when there is one, else the bare message (a bridge
+ * failure, which main never produced). Errors are kept as they came and rendered at display time,
+ * so the text follows a language switch.
+ */
+export function uiErrorMessage(err: unknown, lang: Lang): string {
+  return ipcErrorMessage(err, lang).replace(ELECTRON_PREFIX, '');
+}
+
+/** The structured payload of an IPC failure, or null (see decodeIpcError). */
+export function ipcErrorPayload(err: unknown): IpcErrorPayload | null {
+  return decodeIpcError(err);
 }

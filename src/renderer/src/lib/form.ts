@@ -27,6 +27,11 @@ export interface AccountForm {
   saveProfile: boolean;
   profileName: string;
   savePassword: boolean;
+  /**
+   * With no keychain: the user accepted to save the settings without the password (typed again
+   * at each test). Asked for explicitly, so nobody believes the password was kept.
+   */
+  saveWithoutPassword: boolean;
   sendTest: boolean;
   from: string;
   to: string;
@@ -48,6 +53,7 @@ export const EMPTY_FORM: AccountForm = {
   saveProfile: false,
   profileName: '',
   savePassword: true,
+  saveWithoutPassword: false,
   sendTest: false,
   from: '',
   to: '',
@@ -112,13 +118,28 @@ export function profileFromForm(form: AccountForm, now: Date = new Date()): Prof
   return profile;
 }
 
-export function validateForm(form: AccountForm): MessageKey[] {
+/** What the form needs to know about the system keychain. */
+export interface KeychainState {
+  /** False only when keychain:status said it is unavailable (unknown counts as available). */
+  available: boolean;
+}
+
+/** Whether saving this form would store a typed password in the keychain, if it could. */
+function wantsPasswordSaved(form: AccountForm): boolean {
+  return form.saveProfile && form.authMethod === 'password' && form.password !== '';
+}
+
+export function validateForm(form: AccountForm, keychain: KeychainState = { available: true }): MessageKey[] {
   const problems: MessageKey[] = [];
   if (!form.host.trim()) problems.push('account.missingHost');
   const port = Number(form.port);
   if (!Number.isInteger(port) || port < 1 || port > 65535) problems.push('account.badPort');
   if (form.saveProfile && !form.profileName.trim()) problems.push('account.missingProfileName');
   if (form.sendTest && (!form.from.trim() || !form.to.trim())) problems.push('account.missingSend');
+  // No keychain: the password cannot be kept, and the user has not yet said that the settings alone will do.
+  if (!keychain.available && wantsPasswordSaved(form) && !form.saveWithoutPassword) {
+    problems.push('account.keychainChoose');
+  }
   return problems;
 }
 
@@ -136,7 +157,11 @@ function authInput(form: AccountForm): AuthInput | undefined {
 }
 
 /** What probe:run receives. The password goes only in memory, to the main process. */
-export function buildRunInput(form: AccountForm, runId: string): RunProbeInput {
+export function buildRunInput(
+  form: AccountForm,
+  runId: string,
+  keychain: KeychainState = { available: true },
+): RunProbeInput {
   const request: Omit<ProbeRequest, 'caPem'> = {
     host: form.host.trim(),
     port: Number(form.port),
@@ -150,9 +175,15 @@ export function buildRunInput(form: AccountForm, runId: string): RunProbeInput {
   if (form.sendTest) request.send = { from: form.from.trim(), to: form.to.trim() };
   const input: RunProbeInput = { runId, request };
   if (savedSecret) input.profileName = form.loadedProfile ?? form.profileName.trim();
-  // saveAs stores the typed password too: only when the user asked for it.
-  if (form.saveProfile && form.savePassword && form.password && form.authMethod === 'password') {
-    input.saveAs = form.profileName.trim();
+  // saveAs saves the settings and the result after the test, and the typed password too only when
+  // the user asked for it and a keychain can take it: a run that is bound to fail on saving the
+  // password (main refuses it before testing) is never sent.
+  if (wantsPasswordSaved(form)) {
+    const keep = form.savePassword && keychain.available;
+    if (keep || (!keychain.available && form.saveWithoutPassword)) {
+      input.saveAs = form.profileName.trim();
+      if (!keep) input.savePassword = false;
+    }
   }
   return input;
 }
