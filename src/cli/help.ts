@@ -36,13 +36,16 @@ export const SMTP_HELP: Localized = {
   --password-stdin        read the password from standard input (first line)
   --auth METHOD           password (default with --user) | oauth2 | none
   --client-id ID          OAuth2 application (client) id, with --auth oauth2
-  --tenant T              OAuth2 tenant (default: common)
+  --tenant T              OAuth2 tenant: consumers (default, personal accounts),
+                          organizations, common, a tenant id or domain
   --access-token-stdin    read an OAuth2 access token from standard input
+                          (implies --auth oauth2; not with --password-stdin)
   --ca FILE               extra CA certificate(s) to trust, PEM
   --from ADDR --to ADDR   also send a short test message
-  --timeout MS            limit for each network wait
+  --timeout MS            limit for each network wait (100-120000)
   --allow-plaintext-auth  allow sending the password without encryption
-  --save NAME             save these settings as a profile (password in the keychain)
+  --save NAME             after the test, save these settings (with --ca, --timeout,
+                          --allow-plaintext-auth) as a profile, password in the keychain
   --profile NAME          use a saved profile (flags override its settings)
   --lang it|en            language of the output (default from LC_ALL/LANG)
   --json                  print one JSON object instead of text
@@ -59,13 +62,16 @@ The password is never accepted on the command line: pipe it, e.g.
   --password-stdin        legge la password dall'input standard (prima riga)
   --auth METODO           password (predefinito con --user) | oauth2 | none
   --client-id ID          id dell'applicazione OAuth2, con --auth oauth2
-  --tenant T              tenant OAuth2 (predefinito: common)
+  --tenant T              tenant OAuth2: consumers (predefinito, account personali),
+                          organizations, common, un id di tenant o un dominio
   --access-token-stdin    legge un access token OAuth2 dall'input standard
+                          (implica --auth oauth2; non insieme a --password-stdin)
   --ca FILE               certificati CA aggiuntivi da considerare attendibili, PEM
   --from IND --to IND     invia anche un breve messaggio di prova
-  --timeout MS            limite per ogni attesa di rete
+  --timeout MS            limite per ogni attesa di rete (100-120000)
   --allow-plaintext-auth  consente di inviare la password senza crittografia
-  --save NOME             salva queste impostazioni come profilo (password nel portachiavi)
+  --save NOME             dopo la verifica, salva queste impostazioni (con --ca, --timeout,
+                          --allow-plaintext-auth) come profilo, password nel portachiavi
   --profile NOME          usa un profilo salvato (le opzioni ne sostituiscono i valori)
   --lang it|en            lingua dei messaggi (predefinita da LC_ALL/LANG)
   --json                  stampa un unico oggetto JSON invece del testo

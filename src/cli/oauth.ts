@@ -195,7 +195,7 @@ function bestEffort(
 ): RefreshTokenStore {
   return {
     read: (name, kind) => store.read(name, kind),
-    delete: (name) => store.delete(name),
+    delete: (name, kind) => store.delete(name, kind),
     save: async (name, secret, kind) => {
       try {
         await store.save(name, secret, kind);

@@ -125,6 +125,16 @@ async function show(profile: Profile, io: CliIo, lang: Lang, json: boolean): Pro
     ['OAuth', profile.oauth ? `client ${profile.oauth.clientId}, tenant ${profile.oauth.tenant}` : undefined],
     [it ? 'Da' : 'From', profile.from],
     [it ? 'A' : 'To', profile.to],
+    [it ? 'File CA' : 'CA file', profile.caFile],
+    ['Timeout', profile.timeoutMs !== undefined ? `${profile.timeoutMs} ms` : undefined],
+    [
+      it ? 'Password in chiaro' : 'Plaintext login',
+      profile.allowPlaintextAuth
+        ? it
+          ? 'consentita senza TLS (--allow-plaintext-auth)'
+          : 'allowed without TLS (--allow-plaintext-auth)'
+        : undefined,
+    ],
     [
       'Password',
       saved === null
@@ -144,9 +154,9 @@ async function show(profile: Profile, io: CliIo, lang: Lang, json: boolean): Pro
     [it ? 'Ultimo esito' : 'Last result', lastResultText(profile, lang)],
     [it ? 'Aggiornato' : 'Updated', profile.updatedAt],
   ];
-  const width = Math.max(...rows.map(([label]) => label.length));
-  for (const [label, value] of rows)
-    if (value !== undefined) io.stdout.write(`${label.padEnd(width)}  ${value}\n`);
+  const shown = rows.filter((row): row is [string, string] => row[1] !== undefined);
+  const width = Math.max(...shown.map(([label]) => label.length));
+  for (const [label, value] of shown) io.stdout.write(`${label.padEnd(width)}  ${value}\n`);
   return EXIT.ok;
 }
 

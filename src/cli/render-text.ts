@@ -11,6 +11,10 @@ const SYMBOLS: Record<StepStatus, string> = { pass: '✔', fail: '✖', warn: '�
 const WORDS = {
   testing: { en: 'Testing', it: 'Verifica di' },
   allGood: { en: 'All steps passed.', it: 'Tutti i passaggi sono riusciti.' },
+  passedWithWarnings: {
+    en: 'It works, but read the warning (⚠) above.',
+    it: 'Funziona, ma leggi l’avviso (⚠) qui sopra.',
+  },
   cancelled: { en: 'Test cancelled.', it: 'Verifica annullata.' },
   problem: { en: 'Problem', it: 'Problema' },
   whatToDo: { en: 'What to do', it: 'Cosa fare' },
@@ -38,7 +42,8 @@ export function resultToText(result: ProbeResult, lang: Lang): string {
   }
   const diagnosis = result.ok ? null : diagnosisForOutput(result, lang);
   if (!diagnosis) {
-    lines.push(WORDS.allGood[lang]);
+    const warned = result.steps.some((step) => step.status === 'warn');
+    lines.push(warned ? WORDS.passedWithWarnings[lang] : WORDS.allGood[lang]);
     return lines.join('\n') + '\n';
   }
   lines.push('', `${WORDS.problem[lang]}: ${diagnosis.title}  [${diagnosis.id}]`, '', diagnosis.explanation);

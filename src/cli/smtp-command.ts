@@ -1,11 +1,18 @@
 /**
- * `mailcheck smtp`: check the input, optionally save it (settings to the profiles file, password
- * to the keychain), run the probe, print the result, return the exit code. Nothing reaches the
- * network before every check passed. The password is read from stdin or the keychain only, and
- * is never printed, logged or written to a file.
+ * `mailcheck smtp`: check the input, run the probe, then (with --save) save it: settings to the
+ * profiles file, password to the keychain. Nothing reaches the network before every check passed.
+ * The password is read from stdin or the keychain only, and is never printed, logged or written to
+ * a file.
+ *
+ * Why --save comes AFTER the test: the test is what the user asked for, so nothing about saving
+ * may delay, block or lose it (a locked keychain, an unwritable config folder). The profile is saved
+ * whatever the verdict, because people save while they are still fixing the other settings; only a
+ * cancelled run (Ctrl-C) saves nothing. A save problem is reported on stderr and in the JSON
+ * (`saved`), and the exit code stays the test's.
  */
 import { ProbeInputError, runProbe, validateProbeRequest } from '../engine/probe';
-import { cliProfilesFile, profileNameProblem, ProfileStore } from '../engine/profiles';
+import { profileNameProblem } from '../engine/profiles/name';
+import type { ProfileStore } from '../engine/profiles/store';
 import type { AuthInput, Lang, ProbeRequest, ProbeResult } from '../shared/probe-types';
 import type { Profile } from '../shared/profile-types';
 import type { CliIo } from './cli-io';
@@ -15,9 +22,11 @@ import { langFromEnv } from './lang';
 import { readSecretLine } from './read-secret';
 import { resultToJson } from './render-json';
 import { resultToText } from './render-text';
+import { openProfileStore } from './profile-store';
 import { parseSmtpFlags, peekOutputFlags, type SmtpFlags } from './smtp-options';
 import { resolveSmtpSettings, type SmtpSettings } from './smtp-settings';
 import { SMTP_HELP } from './help';
+import { warmUpTlsWhileGreeting } from './tls-warm-up';
 import { UsageError } from './usage-error';
 
 function usage(field: string, en: string, it: string): UsageError {
@@ -33,6 +42,8 @@ function parseLang(raw: string | undefined, env: NodeJS.ProcessEnv): Lang {
 /** What happened to the --save request, for the output. */
 interface SaveOutcome {
   profile: string;
+  /** The settings reached the profiles file. */
+  settingsSaved: boolean;
   passwordInKeychain: boolean;
 }
 
@@ -75,11 +86,19 @@ async function resolveAuth(
   io: CliIo,
   lang: Lang,
 ): Promise<AuthInput | undefined> {
-  if (flags.passwordStdin && settings.authMethod !== 'password') {
+  if (flags.passwordStdin && settings.authMethod === 'none') {
     throw usage(
       'password',
       '--password-stdin needs --user (password login).',
       '--password-stdin richiede --user (accesso con password).',
+    );
+  }
+  if (flags.passwordStdin && settings.authMethod !== 'password') {
+    // Only a saved profile can get here (resolveSmtpSettings refuses the flag combinations).
+    throw usage(
+      'password',
+      `--password-stdin needs a password login, but profile "${profile?.name ?? ''}" uses ${settings.authMethod}: add --auth password to switch.`,
+      `--password-stdin richiede un accesso con password, ma il profilo "${profile?.name ?? ''}" usa ${settings.authMethod}: aggiungi --auth password per cambiare.`,
     );
   }
   if (settings.authMethod === 'none' || !settings.user) return undefined;
@@ -92,7 +111,7 @@ async function resolveAuth(
     {
       user: settings.user,
       clientId: settings.oauth?.clientId,
-      tenant: settings.oauth?.tenant,
+      tenant: settings.tenant,
       accessTokenStdin: flags.accessTokenStdin,
       profile: flags.save ?? profile?.name,
       lang,
@@ -137,32 +156,50 @@ function profileFrom(name: string, settings: SmtpSettings, previous: Profile | n
     oauth: settings.oauth,
     from: settings.from,
     to: settings.to,
+    caFile: settings.caFile,
+    timeoutMs: settings.timeoutMs,
+    // Kept only when granted, so a profile never carries a meaningless `false`.
+    allowPlaintextAuth: settings.allowPlaintextAuth || undefined,
     updatedAt: new Date().toISOString(),
   };
 }
 
-/** Saves the settings, then the password. A missing keychain does not stop the test. */
+/**
+ * Saves the settings, then the password (never the password without the settings: `profiles
+ * delete` could not find it). Never throws: the test already ran, and its result must be printed.
+ */
 async function saveProfile(
-  store: ProfileStore,
   profile: Profile,
   auth: AuthInput | undefined,
   lang: Lang,
   io: CliIo,
 ): Promise<SaveOutcome> {
-  await store.save(profile);
-  if (auth?.method !== 'password') return { profile: profile.name, passwordInKeychain: false };
+  const outcome: SaveOutcome = { profile: profile.name, settingsSaved: false, passwordInKeychain: false };
+  try {
+    await (await openProfileStore(io.env)).save(profile);
+    outcome.settingsSaved = true;
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    io.stderr.write(
+      lang === 'it'
+        ? `mailcheck: profilo "${profile.name}" NON salvato (né impostazioni né password): ${why}\n`
+        : `mailcheck: profile "${profile.name}" NOT saved (neither settings nor password): ${why}\n`,
+    );
+    return outcome;
+  }
+  if (auth?.method !== 'password') return outcome;
   try {
     await (await openKeychain()).save(profile.name, auth.password, 'password');
-    return { profile: profile.name, passwordInKeychain: true };
+    outcome.passwordInKeychain = true;
   } catch (error) {
     const why = describeKeychainError(error)[lang];
     io.stderr.write(
       lang === 'it'
-        ? `mailcheck: password NON salvata: ${why}\nmailcheck: la verifica prosegue senza salvarla; le impostazioni (senza password) sono salvate nel profilo "${profile.name}".\n`
-        : `mailcheck: password NOT saved: ${why}\nmailcheck: the test goes on without saving it; the settings (without the password) are saved in profile "${profile.name}".\n`,
+        ? `mailcheck: password NON salvata: ${why}\nmailcheck: le impostazioni (senza password) sono salvate nel profilo "${profile.name}"; la prossima volta usa --password-stdin.\n`
+        : `mailcheck: password NOT saved: ${why}\nmailcheck: the settings (without the password) are saved in profile "${profile.name}"; next time pass --password-stdin.\n`,
     );
-    return { profile: profile.name, passwordInKeychain: false };
   }
+  return outcome;
 }
 
 /** Ctrl-C stops the probe cleanly; a second Ctrl-C leaves at once. */
@@ -195,8 +232,8 @@ export async function smtpCommand(args: string[], io: CliIo): Promise<number> {
       const problem = profileNameProblem(flags.save);
       if (problem) throw new UsageError('save', problem);
     }
-    const store = new ProfileStore(cliProfilesFile(io.env));
-    const profile = flags.profile !== undefined ? await store.get(flags.profile) : null;
+    const store = flags.profile !== undefined ? await openProfileStore(io.env) : null;
+    const profile = store && flags.profile !== undefined ? await store.get(flags.profile) : null;
     if (flags.profile !== undefined && !profile) {
       throw usage(
         'profile',
@@ -208,21 +245,26 @@ export async function smtpCommand(args: string[], io: CliIo): Promise<number> {
     const auth = await resolveAuth(settings, flags, profile, io, lang);
     const request = buildRequest(settings, auth);
 
-    const saved =
-      flags.save !== undefined
-        ? await saveProfile(store, profileFrom(flags.save, settings, profile), auth, lang, io)
-        : null;
-
     const controller = new AbortController();
     const stopListening = cancelOnSigint(controller);
     let result: ProbeResult;
     try {
-      result = await runProbe(request, { signal: controller.signal });
+      result = await runProbe(request, {
+        signal: controller.signal,
+        // With no TLS at all there is nothing to warm up.
+        onEvent: request.security === 'none' ? undefined : warmUpTlsWhileGreeting(),
+      });
     } finally {
       stopListening();
     }
 
-    await recordLastResult(store, saved?.profile ?? profile?.name, result);
+    let saved: SaveOutcome | null = null;
+    if (flags.save !== undefined && !result.cancelled) {
+      const toSave = { ...profileFrom(flags.save, settings, profile), lastResult: lastResultOf(result) };
+      saved = await saveProfile(toSave, auth, lang, io);
+    } else if (store && profile) {
+      await recordLastResult(store, profile.name, result);
+    }
     if (flags.json) {
       const json = resultToJson(result, lang);
       io.stdout.write(JSON.stringify(saved ? { ...json, saved } : json, null, 2) + '\n');
@@ -245,6 +287,11 @@ export async function smtpCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 function savedLine(saved: SaveOutcome, lang: Lang): string {
+  if (!saved.settingsSaved) {
+    return lang === 'it'
+      ? `\nProfilo "${saved.profile}" NON salvato.\n`
+      : `\nProfile "${saved.profile}" NOT saved.\n`;
+  }
   if (lang === 'it') {
     return saved.passwordInKeychain
       ? `\nProfilo "${saved.profile}" salvato; password nel portachiavi.\n`
@@ -255,20 +302,17 @@ function savedLine(saved: SaveOutcome, lang: Lang): string {
     : `\nProfile "${saved.profile}" saved without a password.\n`;
 }
 
+function lastResultOf(result: ProbeResult): NonNullable<Profile['lastResult']> {
+  return { ok: result.ok, diagnosisId: result.diagnosis?.id ?? null, at: new Date().toISOString() };
+}
+
 /** Remembers the verdict on the profile (best effort: a failure here must not hide the result). */
-async function recordLastResult(
-  store: ProfileStore,
-  name: string | undefined,
-  result: ProbeResult,
-): Promise<void> {
-  if (name === undefined || result.cancelled) return;
+async function recordLastResult(store: ProfileStore, name: string, result: ProbeResult): Promise<void> {
+  if (result.cancelled) return;
   try {
     const current = await store.get(name);
     if (!current) return;
-    await store.save({
-      ...current,
-      lastResult: { ok: result.ok, diagnosisId: result.diagnosis?.id ?? null, at: new Date().toISOString() },
-    });
+    await store.save({ ...current, lastResult: lastResultOf(result) });
   } catch {
     /* the test result is what matters */
   }

@@ -5,9 +5,11 @@
  * assembled request once more (host syntax, CR/LF in user and addresses…).
  */
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { SECURITY_MODES, type SecurityMode } from '../shared/probe-types';
 import type { Profile } from '../shared/profile-types';
 import type { SmtpFlags } from './smtp-options';
+import { DEFAULT_TENANT, parseTenant } from './tenant';
 import { UsageError } from './usage-error';
 
 export type AuthMethod = Profile['authMethod'];
@@ -25,9 +27,14 @@ export interface SmtpSettings {
   security: SecurityMode;
   user?: string;
   authMethod: AuthMethod;
+  /** What a profile keeps: only when a client id is known (flag or profile). */
   oauth?: { clientId: string; tenant: string };
+  /** The tenant of the sign-in, also when the client id comes from the environment. */
+  tenant: string;
   from?: string;
   to?: string;
+  /** Absolute path of the CA file (from --ca, resolved against the working folder, or the profile). */
+  caFile?: string;
   caPem?: string;
   timeoutMs?: number;
   allowPlaintextAuth: boolean;
@@ -133,6 +140,40 @@ function checkNoControl(field: 'user' | 'from' | 'to', value: string | undefined
   return value;
 }
 
+/**
+ * Which login: --auth when given; else --access-token-stdin means OAuth2 (a token is of no use to
+ * any other method); else the profile's; else a password when there is a user. Contradictions are
+ * usage errors: both --password-stdin and --access-token-stdin would read the same stdin, and a
+ * token with --auth password or none would be silently ignored.
+ */
+function resolveAuthMethod(flags: SmtpFlags, profile: Profile | null, user: string | undefined): AuthMethod {
+  if (flags.accessTokenStdin && flags.passwordStdin) {
+    throw usage(
+      'access-token',
+      '--access-token-stdin and --password-stdin cannot be used together (both read standard input): choose one.',
+      "--access-token-stdin e --password-stdin non si possono usare insieme (leggono entrambi l'input standard): scegline uno.",
+    );
+  }
+  const method = flags.auth !== undefined ? parseAuthMethod(flags.auth) : undefined;
+  if (flags.accessTokenStdin && method !== undefined && method !== 'oauth2') {
+    throw usage(
+      'access-token',
+      `--access-token-stdin is an OAuth2 token: it cannot be used with --auth ${method} (leave --auth out, or use --auth oauth2).`,
+      `--access-token-stdin è un token OAuth2: non si può usare con --auth ${method} (ometti --auth, o usa --auth oauth2).`,
+    );
+  }
+  if (flags.passwordStdin && method === 'oauth2') {
+    throw usage(
+      'password',
+      '--password-stdin cannot be used with --auth oauth2 (use --access-token-stdin, or let the device-code sign-in run).',
+      '--password-stdin non si può usare con --auth oauth2 (usa --access-token-stdin, o lascia partire l’accesso con codice).',
+    );
+  }
+  if (method !== undefined) return method;
+  if (flags.accessTokenStdin) return 'oauth2';
+  return profile?.authMethod ?? (user ? 'password' : 'none');
+}
+
 /** Merges flags over the saved profile (if any) and checks what the CLI itself is responsible for. */
 export async function resolveSmtpSettings(flags: SmtpFlags, profile: Profile | null): Promise<SmtpSettings> {
   const host = flags.host ?? profile?.host;
@@ -151,12 +192,15 @@ export async function resolveSmtpSettings(flags: SmtpFlags, profile: Profile | n
       ? parsePort(flags.port)
       : (profile?.port ?? (security === 'tls' ? DEFAULT_PORT_TLS : DEFAULT_PORT_SUBMISSION));
   const user = checkNoControl('user', flags.user ?? profile?.user);
-  const authMethod =
-    flags.auth !== undefined
-      ? parseAuthMethod(flags.auth)
-      : (profile?.authMethod ?? (user ? 'password' : 'none'));
+  const authMethod = resolveAuthMethod(flags, profile, user);
   if (authMethod !== 'none' && !user) {
-    throw usage('user', `--auth ${authMethod} needs --user.`, `--auth ${authMethod} richiede --user.`);
+    throw flags.accessTokenStdin
+      ? usage(
+          'user',
+          '--access-token-stdin needs --user (the address the token belongs to).',
+          "--access-token-stdin richiede --user (l'indirizzo a cui appartiene il token).",
+        )
+      : usage('user', `--auth ${authMethod} needs --user.`, `--auth ${authMethod} richiede --user.`);
   }
   const from = checkNoControl('from', flags.from ?? profile?.from);
   const to = checkNoControl('to', flags.to ?? profile?.to);
@@ -168,18 +212,22 @@ export async function resolveSmtpSettings(flags: SmtpFlags, profile: Profile | n
     );
   }
   const clientId = flags.clientId ?? profile?.oauth?.clientId;
-  const tenant = flags.tenant ?? profile?.oauth?.tenant;
+  const tenant = parseTenant(flags.tenant ?? profile?.oauth?.tenant ?? DEFAULT_TENANT);
+  // Stored absolute, so a profile works from any folder; flags win over the profile.
+  const caFile = flags.ca !== undefined ? resolve(flags.ca) : profile?.caFile;
   return {
     host,
     port,
     security,
     user,
     authMethod,
-    oauth: clientId !== undefined ? { clientId, tenant: tenant ?? 'common' } : undefined,
+    oauth: clientId !== undefined ? { clientId, tenant } : undefined,
+    tenant,
     from,
     to,
-    caPem: flags.ca !== undefined ? await readCaFile(flags.ca) : undefined,
-    timeoutMs: flags.timeout !== undefined ? parseTimeout(flags.timeout) : undefined,
-    allowPlaintextAuth: flags.allowPlaintextAuth,
+    caFile,
+    caPem: caFile !== undefined ? await readCaFile(caFile) : undefined,
+    timeoutMs: flags.timeout !== undefined ? parseTimeout(flags.timeout) : profile?.timeoutMs,
+    allowPlaintextAuth: flags.allowPlaintextAuth || (profile?.allowPlaintextAuth ?? false),
   };
 }

@@ -57,6 +57,32 @@ const withUser = (port: number): string[] => [
   '--password-stdin',
 ];
 
+/** Not a tenant: spaces, slashes, dot-dot, empty, a bare word, a malformed id or domain. */
+const BAD_TENANTS = [
+  '',
+  'my tenant',
+  'a/b',
+  '..',
+  '../common',
+  'contoso..com',
+  'contoso',
+  '-x.com',
+  '1234-5678',
+];
+const TOKEN_LINE = 'an-access-token-for-bad-input-tests\n';
+/** An OAuth run that, were the input accepted, would try to sign in (at the loopback recorder). */
+const oauth = (port: number): string[] => [
+  ...base(port),
+  '--host',
+  '127.0.0.1',
+  '--user',
+  'me@example.com',
+  '--auth',
+  'oauth2',
+  '--client-id',
+  '11111111-2222-3333-4444-555555555555',
+];
+
 const CASES: Case[] = [
   { name: 'missing host', args: (p) => base(p), mentions: /--host/ },
   { name: 'empty host', args: (p) => [...base(p), '--host', ''], mentions: /host/i },
@@ -173,6 +199,47 @@ const CASES: Case[] = [
     args: (p) => [...base(p), '--host', '127.0.0.1', '--save', ' padded '],
     mentions: /profile name/i,
   },
+  ...BAD_TENANTS.map((tenant): Case => ({
+    name: `--tenant ${JSON.stringify(tenant)}`,
+    // The = form: parseArgs would take a value starting with "-" for a missing argument.
+    args: (p) => [...oauth(p), `--tenant=${tenant}`],
+    mentions: /--tenant must be consumers/,
+  })),
+  {
+    name: '--access-token-stdin with --auth password',
+    args: (p) => [
+      ...oauth(p).filter((a) => a !== 'oauth2' && a !== '--auth'),
+      '--auth',
+      'password',
+      '--access-token-stdin',
+    ],
+    stdin: TOKEN_LINE,
+    mentions: /--access-token-stdin .*--auth password/,
+  },
+  {
+    name: '--access-token-stdin with --auth none',
+    args: (p) => [...base(p), '--host', '127.0.0.1', '--auth', 'none', '--access-token-stdin'],
+    stdin: TOKEN_LINE,
+    mentions: /--access-token-stdin .*--auth none/,
+  },
+  {
+    name: '--access-token-stdin together with --password-stdin',
+    args: (p) => [...withUser(p), '--access-token-stdin'],
+    stdin: TOKEN_LINE,
+    mentions: /--access-token-stdin and --password-stdin/,
+  },
+  {
+    name: '--access-token-stdin without --user',
+    args: (p) => [...base(p), '--host', '127.0.0.1', '--access-token-stdin'],
+    stdin: TOKEN_LINE,
+    mentions: /--access-token-stdin needs --user/,
+  },
+  {
+    name: '--password-stdin with --auth oauth2',
+    args: (p) => [...withUser(p), '--auth', 'oauth2'],
+    stdin: PASSWORD_LINE,
+    mentions: /--password-stdin cannot be used with --auth oauth2/,
+  },
 ];
 
 describe('mailcheck smtp: bad input exits 2 and sends nothing', () => {
@@ -180,7 +247,11 @@ describe('mailcheck smtp: bad input exits 2 and sends nothing', () => {
     const before = server.connections();
     const run = await runCli(args(server.port), {
       stdin,
-      env: { MAILCHECK_CONFIG_DIR: join(dir, 'config') },
+      env: {
+        MAILCHECK_CONFIG_DIR: join(dir, 'config'),
+        // Were an OAuth case wrongly accepted, its sign-in would reach the recorder, never Microsoft.
+        MAILCHECK_MS_AUTHORITY_HOST: `http://127.0.0.1:${server.port}`,
+      },
     });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^mailcheck: /);
@@ -191,6 +262,7 @@ describe('mailcheck smtp: bad input exits 2 and sends nothing', () => {
     expect(server.connections()).toBe(before);
     expect(run.stderr).not.toContain('argv-secret-9f3b');
     expect(run.stderr).not.toContain(PASSWORD_LINE.trim());
+    expect(run.stderr).not.toContain(TOKEN_LINE.trim());
   });
 
   it('with --json, stdout is one JSON object naming the field, in Italian with --lang it', async () => {
@@ -232,5 +304,57 @@ describe('input checks the command line cannot even carry (NUL)', () => {
     expect(error).toBeInstanceOf(UsageError);
     expect((error as UsageError).field).toBe(field);
     expect(server.connections()).toBe(before);
+  });
+});
+
+describe('--tenant', () => {
+  const settingsFor = (extra: string[]) =>
+    resolveSmtpSettings(
+      parseSmtpFlags(['--host', '127.0.0.1', '--user', 'me@example.com', '--auth', 'oauth2', ...extra]),
+      null,
+    );
+
+  it('defaults to consumers (personal Outlook.com / Hotmail accounts)', async () => {
+    expect((await settingsFor([])).tenant).toBe('consumers');
+    expect((await settingsFor(['--client-id', 'app'])).oauth).toEqual({
+      clientId: 'app',
+      tenant: 'consumers',
+    });
+  });
+
+  it.each([
+    'consumers',
+    'organizations',
+    'common',
+    '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    'contoso.onmicrosoft.com',
+    'mail.example.co.uk',
+  ])('accepts %s', async (tenant) => {
+    expect((await settingsFor(['--tenant', tenant])).tenant).toBe(tenant);
+  });
+
+  it.each(BAD_TENANTS)('refuses %j with a bilingual usage error', async (tenant) => {
+    const error = await settingsFor([`--tenant=${tenant}`]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).field).toBe('tenant');
+    expect((error as UsageError).localized('it')).toMatch(/--tenant deve essere consumers/);
+  });
+});
+
+describe('--access-token-stdin', () => {
+  it('implies --auth oauth2, also over a profile that uses a password', async () => {
+    const flags = parseSmtpFlags(['--host', '127.0.0.1', '--user', 'me@example.com', '--access-token-stdin']);
+    expect((await resolveSmtpSettings(flags, null)).authMethod).toBe('oauth2');
+    const profile = {
+      name: 'p',
+      host: '127.0.0.1',
+      port: 587,
+      security: 'starttls' as const,
+      user: 'me@example.com',
+      authMethod: 'password' as const,
+      updatedAt: '2026-11-27T00:00:00.000Z',
+    };
+    const overProfile = parseSmtpFlags(['--access-token-stdin']);
+    expect((await resolveSmtpSettings(overProfile, profile)).authMethod).toBe('oauth2');
   });
 });

@@ -2,6 +2,9 @@
  * Ctrl-C during a test: the CLI aborts the probe (AbortSignal), prints what it has and exits 130,
  * without waiting for the server's silence to time out.
  */
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCliBuilt, parseJsonOutput, runCli } from './cli-runner';
 import { startRecordingServer, type RecordingServer } from './recording-server';
@@ -44,5 +47,36 @@ describe('Ctrl-C', () => {
     expect(parseJsonOutput(run)).toMatchObject({ cancelled: true, ok: false });
     expect(elapsed).toBeLessThan(PROBE_TIMEOUT_MS / 2);
     expect(server.connections()).toBe(1);
+  });
+
+  it('a cancelled run saves nothing, even with --save', async () => {
+    const configDir = await mkdtemp(join(tmpdir(), 'mailcheck-cli-cancel-'));
+    try {
+      const run = await runCli(
+        [
+          'smtp',
+          '--host',
+          '127.0.0.1',
+          '--port',
+          String(server.port),
+          '--security',
+          'none',
+          '--timeout',
+          String(PROBE_TIMEOUT_MS),
+          '--save',
+          'interrupted',
+        ],
+        {
+          env: { MAILCHECK_CONFIG_DIR: configDir },
+          onSpawn: (child) => setTimeout(() => child.kill('SIGINT'), SIGINT_AFTER_MS),
+        },
+      );
+      expect(run.code, run.stderr).toBe(130);
+      expect(run.stdout).toMatch(/Test cancelled/);
+      expect(run.stdout).not.toMatch(/saved/);
+      expect(await readdir(configDir)).toEqual([]);
+    } finally {
+      await rm(configDir, { recursive: true, force: true });
+    }
   });
 });

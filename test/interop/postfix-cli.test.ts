@@ -86,6 +86,24 @@ describe('CLI × Postfix', () => {
     expect(run.json).toMatchObject({ ok: true, tls: { mode: 'implicit' } });
   });
 
+  it('auto on the implicit-TLS port: continues over SSL/TLS, exit 0, and the text says to read the warning', async () => {
+    const human = await runCli(
+      ['smtp', '--host', '127.0.0.1', '--port', String(mta.smtpsPort), '--security', 'auto'].concat([
+        '--user',
+        mta.user,
+        '--password-stdin',
+        '--ca',
+        mta.caFile,
+        ...TIMEOUT_FLAG,
+      ]),
+      { stdin: `${mta.password}\n`, env: { MAILCHECK_CONFIG_DIR: '/nonexistent-mailcheck-config' } },
+    );
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/⚠ encryption \(TLS\).*implicit TLS \(SSL\/TLS\), not STARTTLS/);
+    expect(human.stdout).toMatch(/It works, but read the warning/);
+    expect(human.stdout).not.toMatch(/All steps passed/);
+  });
+
   it('--from/--to: the test message is queued', async () => {
     const run = await cli([
       '--port',

@@ -31,8 +31,9 @@ describe('cliProfilesFile', () => {
     if (expected) expect(path).toBe(expected);
   });
 
-  it('works when bundled like the CLI (esbuild, CommonJS, env-paths external and ESM-only)', async () => {
-    // Same options as scripts/build-cli.mjs: npm packages stay external, so Node 20 must require() env-paths.
+  it('works when bundled like the CLI (esbuild, CommonJS, the ESM-only env-paths inside the bundle)', async () => {
+    // Same options as scripts/build-cli.mjs (CLI_BUILD_OPTIONS): env-paths is bundled, only keytar
+    // and openid-client stay external.
     const entry = join(dir, 'entry.ts');
     await writeFile(
       entry,
@@ -47,7 +48,7 @@ describe('cliProfilesFile', () => {
       platform: 'node',
       target: 'node20',
       format: 'cjs',
-      packages: 'external',
+      external: ['keytar', 'openid-client'],
       logLevel: 'silent',
     });
     const env: NodeJS.ProcessEnv = { ...process.env, XDG_CONFIG_HOME: join(dir, 'xdg') };

@@ -3,6 +3,7 @@
  * unknown fields) and the IPC validation in src/main/ipc/schemas.ts (which rejects them).
  */
 import { z } from 'zod';
+import { MAX_TIMEOUT_MS, MIN_TIMEOUT_MS } from '../probe/constants';
 import { SECURITY_MODES } from '../../shared/probe-types';
 import type { Profile } from '../../shared/profile-types';
 import { profileNameProblem } from './name';
@@ -44,6 +45,22 @@ export function smtpLineSchema(max: number): z.ZodString {
 
 const shortText = smtpLineSchema(SHORT_TEXT_MAX_LENGTH);
 
+/** Longer than any real path (Linux PATH_MAX is 4096), short enough to stay a path. */
+export const CA_FILE_MAX_LENGTH = 4096;
+
+/**
+ * The CA file of a CLI profile: a path, kept as given (the CLI stores it absolute). NUL cannot be
+ * in a path at all, and a CR or LF would make the file name lie when it is printed.
+ */
+export const caFileSchema = z
+  .string()
+  .min(1, 'The CA file path is empty.')
+  .max(CA_FILE_MAX_LENGTH)
+  .regex(/^[^\0\r\n]*$/, 'The CA file path may not contain NUL or line breaks.');
+
+/** The same bounds the engine enforces on a request, so a saved timeout always runs. */
+export const timeoutMsSchema = z.number().int().min(MIN_TIMEOUT_MS).max(MAX_TIMEOUT_MS);
+
 const profileShape = {
   name: profileNameSchema,
   email: smtpLineSchema(ADDRESS_MAX_LENGTH).optional(),
@@ -56,6 +73,9 @@ const profileShape = {
   oauth: z.strictObject({ clientId: shortText.min(1), tenant: shortText.min(1) }).optional(),
   from: smtpLineSchema(ADDRESS_MAX_LENGTH).optional(),
   to: smtpLineSchema(ADDRESS_MAX_LENGTH).optional(),
+  caFile: caFileSchema.optional(),
+  timeoutMs: timeoutMsSchema.optional(),
+  allowPlaintextAuth: z.boolean().optional(),
   lastResult: z
     .strictObject({ ok: z.boolean(), diagnosisId: shortText.nullable(), at: shortText })
     .optional(),
