@@ -73,6 +73,12 @@ afterAll(async () => {
 
 const outputs: string[] = [];
 
+/** `mailcheck smtp` against the local STARTTLS server, trusting the test CA, password on stdin. */
+function starttlsTestArgs(): string[] {
+  const target = ['--host', '127.0.0.1', '--port', String(tlsServer.port), '--security', 'starttls'];
+  return ['smtp', ...target, '--user', USER, '--password-stdin', '--ca', pki.ca.certFile];
+}
+
 async function cli(
   configDir: string,
   args: string[],
@@ -200,26 +206,7 @@ describe('profile fields: --ca, --timeout, --allow-plaintext-auth', () => {
 describe('--save happens after the test', () => {
   it('a failing test is still saved, with its verdict and the exit code of the test', async () => {
     const configDir = join(dir, 'failing');
-    const run = await cli(
-      configDir,
-      [
-        'smtp',
-        '--host',
-        '127.0.0.1',
-        '--port',
-        String(tlsServer.port),
-        '--security',
-        'starttls',
-        '--user',
-        USER,
-        '--password-stdin',
-        '--ca',
-        pki.ca.certFile,
-        '--save',
-        'being-fixed',
-      ],
-      'a-wrong-password\n',
-    );
+    const run = await cli(configDir, [...starttlsTestArgs(), '--save', 'being-fixed'], 'a-wrong-password\n');
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/\[auth\.rejected\]/);
     // The verdict is printed first, the saving line last: the test came first.
@@ -272,24 +259,7 @@ describe('--save happens after the test', () => {
     const configDir = join(dir, 'no-keychain');
     const run = await cli(
       configDir,
-      [
-        'smtp',
-        '--host',
-        '127.0.0.1',
-        '--port',
-        String(tlsServer.port),
-        '--security',
-        'starttls',
-        '--user',
-        USER,
-        '--password-stdin',
-        '--ca',
-        pki.ca.certFile,
-        '--save',
-        'no-keychain',
-        '--lang',
-        'it',
-      ],
+      [...starttlsTestArgs(), '--save', 'no-keychain', '--lang', 'it'],
       'a-wrong-password\n',
       { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/mailcheck-bus' },
     );
