@@ -89,8 +89,9 @@ export async function profilesCommand(args: string[], io: CliIo): Promise<number
 }
 
 async function list(store: ProfileStore, io: CliIo, lang: Lang, json: boolean): Promise<number> {
-  const { profiles, warning } = await store.list();
-  if (warning) io.stderr.write(`mailcheck: ${warning}\n`);
+  const { profiles, warning, warningIt } = await store.list();
+  const shown = lang === 'it' ? (warningIt ?? warning) : warning;
+  if (shown) io.stderr.write(`mailcheck: ${shown}\n`);
   if (json) {
     io.stdout.write(JSON.stringify({ ok: true, profiles }, null, 2) + '\n');
     return EXIT.ok;

@@ -5,6 +5,7 @@
  * Dependency-free on purpose: the sandboxed preload bundles this file.
  */
 import type { Lang, ProbeEvent, ProbeRequest, ProbeResult } from './probe-types';
+import type { IpcErrorPayload } from './ipc-error';
 import type { KeychainStatus, Profile } from './profile-types';
 
 /** What the renderer asks the main process to test. */
@@ -22,6 +23,15 @@ export interface RunProbeInput {
    * settings only, which is how the user continues when no keychain is available.
    */
   savePassword?: boolean;
+}
+
+/** What probe:run answers: the test's result, and why saving it failed when it did. */
+export interface RunProbeOutput extends ProbeResult {
+  /**
+   * The test ran, but saving its settings, password or verdict afterwards failed (a full disk, a
+   * keychain that went away mid-test…). The result is still returned: nothing the test found is lost.
+   */
+  saveProblem?: IpcErrorPayload;
 }
 
 /** How to sign in with Microsoft: the system browser with a loopback redirect, or a device code. */
@@ -55,9 +65,10 @@ export interface IpcContract {
     args: [input: { suggestedName: string; text: string }];
     result: { saved: boolean; path?: string };
   };
-  'probe:run': { args: [input: RunProbeInput]; result: ProbeResult };
+  'probe:run': { args: [input: RunProbeInput]; result: RunProbeOutput };
   'probe:cancel': { args: [runId: string]; result: void };
-  'profiles:list': { args: []; result: { profiles: Profile[]; warning?: string } };
+  /** `warning`/`warningIt`: why the profiles file had to be set aside (shown once, in the user's language). */
+  'profiles:list': { args: []; result: { profiles: Profile[]; warning?: string; warningIt?: string } };
   'profiles:save': { args: [input: SaveProfileInput]; result: { savedSecret: boolean } };
   'profiles:delete': { args: [name: string]; result: void };
   'keychain:status': { args: []; result: KeychainStatus };

@@ -3,7 +3,7 @@
  * against a real smtp-server on loopback (STARTTLS with a test CA), the real keychain (run inside
  * scripts/with-keyring.sh) and a real profiles file.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +19,7 @@ import {
   type MainOAuth,
 } from '../../src/main/handlers';
 import { dispatch } from '../../src/main/ipc/dispatch';
-import { IPC_CHANNELS, type IpcChannel, type IpcEvents } from '../../src/shared/ipc';
+import { IPC_CHANNELS, type IpcChannel, type IpcEvents, type RunProbeOutput } from '../../src/shared/ipc';
 import type { ProbeResult } from '../../src/shared/probe-types';
 import { createTestPki, removeTestPki, type TestPki } from '../support/pki';
 import { ipcFailure } from './ipc-failure';
@@ -593,6 +593,42 @@ describe('saving without the keychain (savePassword)', () => {
       reason: failure.en,
       reasonIt: failure.it,
     });
+  });
+});
+
+describe('a failure to save after the test keeps the result', () => {
+  it('returns the result with a bilingual saveProblem when the profiles file cannot be written', async () => {
+    // The profiles file's folder is a regular file: every write fails (ENOTDIR), even as root.
+    const blocker = join(dir, `not-a-folder-${Math.random().toString(36).slice(2)}`);
+    await writeFile(blocker, 'x');
+    const r = recorder({ profilesFile: join(blocker, 'profiles.json') });
+    const name = profileName('Unsavable');
+    const result = (await call(r, 'probe:run', {
+      runId: 'unsavable',
+      request: request({ method: 'password', user: USER, password: PASSWORD }),
+      saveAs: name,
+      savePassword: false,
+    })) as RunProbeOutput;
+    expect(result.ok, JSON.stringify(result.diagnosis)).toBe(true);
+    expect(result.steps.find((s) => s.id === 'auth')?.status).toBe('pass');
+    expect(result.saveProblem).toEqual({
+      code: 'PROFILE_SAVE_FAILED',
+      en: expect.stringMatching(/could not be saved/),
+      it: expect.stringMatching(/Non è stato possibile salvare/),
+    });
+    expect(JSON.stringify(result.saveProblem)).not.toContain(PASSWORD);
+  });
+
+  it('a saved run has no saveProblem', async () => {
+    const r = recorder();
+    const result = (await call(r, 'probe:run', {
+      runId: 'savable',
+      request: request({ method: 'password', user: USER, password: PASSWORD }),
+      saveAs: profileName('Savable'),
+      savePassword: false,
+    })) as RunProbeOutput;
+    expect(result.ok).toBe(true);
+    expect(result).not.toHaveProperty('saveProblem');
   });
 });
 

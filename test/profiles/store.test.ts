@@ -85,6 +85,7 @@ describe('ProfileStore', () => {
     const first = await store.list();
     expect(first.profiles).toEqual([]);
     expect(first.warning).toMatch(/not valid JSON.*moved to .*profiles\.json\.corrupt-/s);
+    expect(first.warningIt).toMatch(/non è un JSON valido.*spostato in .*profiles\.json\.corrupt-/s);
     const names = await readdir(dir);
     const aside = names.find((n) => n.startsWith('profiles.json.corrupt-'));
     expect(aside).toBeDefined();
@@ -100,9 +101,10 @@ describe('ProfileStore', () => {
     const store = new ProfileStore(file);
     // A save before any list: the warning is kept until someone lists.
     await store.save(makeProfile('Now'));
-    const { profiles, warning } = await store.list();
+    const { profiles, warning, warningIt } = await store.list();
     expect(profiles.map((p) => p.name)).toEqual(['Now']);
     expect(warning).toMatch(/newer version of Mailcheck \(format 2/);
+    expect(warningIt).toMatch(/versione più recente di Mailcheck \(formato 2/);
     const aside = (await readdir(dir)).filter((n) => n.includes('.corrupt-'));
     expect(aside).toHaveLength(1);
     expect(await readFile(join(dir, aside[0]!), 'utf8')).toBe(newer);

@@ -92,6 +92,61 @@ describe('saving an account without a keychain', () => {
     expect(runs(api)[0]?.savePassword).toBeUndefined();
   });
 
+  it.each([
+    ['en', 'saving it failed', 'could not be saved'],
+    ['it', 'il salvataggio non è riuscito', 'Non è stato possibile salvare'],
+  ] as const)(
+    'in %s: a test whose saving failed still shows its result, and says what was not saved',
+    async (lang, lead, why) => {
+      setup(
+        { available: true },
+        {
+          'probe:run': () => ({
+            ...okResult(),
+            saveProblem: {
+              code: 'PROFILE_SAVE_FAILED',
+              en: "The account could not be saved in Mailcheck's data folder.",
+              it: "Non è stato possibile salvare l'account nella cartella dei dati di Mailcheck.",
+            },
+          }),
+        },
+        lang,
+      );
+      await fillAndSave();
+      fireEvent.click(screen.getByTestId('run'));
+      await screen.findByTestId('settings-card');
+      const problem = screen.getByTestId('save-problem');
+      expect(problem.textContent).toContain(lead);
+      expect(problem.textContent).toContain(why);
+    },
+  );
+
+  it.each([
+    ['en', 'The file was moved aside'],
+    ['it', 'Il file è stato spostato'],
+  ] as const)('in %s: a profiles file set aside is reported in the user’s language', async (lang, text) => {
+    setup(
+      { available: true },
+      {
+        'profiles:list': () => ({
+          profiles: [],
+          warning: 'The file was moved aside.',
+          warningIt: 'Il file è stato spostato.',
+        }),
+      },
+      lang,
+    );
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain(text));
+  });
+
+  it('a saved run shows no save problem', async () => {
+    setup({ available: true });
+    await fillAndSave();
+    fireEvent.click(screen.getByTestId('run'));
+    await screen.findByTestId('settings-card');
+    expect(screen.queryByTestId('save-problem')).toBeNull();
+  });
+
   it('when the keychain goes away after start-up, the refused run can be repeated saving the settings only', async () => {
     let calls = 0;
     const api = setup(

@@ -27,17 +27,23 @@ export class ProfileNameError extends Error {
   }
 }
 
+/** A warning for people, in English and Italian (the CLI and the window pick the user's language). */
+export interface ProfilesWarning {
+  en: string;
+  it: string;
+}
+
 interface LoadedFile {
   profiles: Profile[];
   /** Set when the file had to be moved or copied aside. */
-  warning?: string;
+  warning?: ProfilesWarning;
 }
 
 /** Per-file state shared by every ProfileStore of this process on the same path. */
 interface FileState {
   queue: Promise<unknown>;
   /** A warning not yet shown by list(): kept until someone lists. */
-  pendingWarning?: string;
+  pendingWarning?: ProfilesWarning;
   staleTempsChecked: boolean;
 }
 const fileStates = new Map<string, FileState>();
@@ -73,12 +79,13 @@ export class ProfileStore {
     this.state = stateFor(this.filePath);
   }
 
-  async list(): Promise<{ profiles: Profile[]; warning?: string }> {
+  /** The profiles, and (once) why the file had to be set aside: `warning` in English, `warningIt` in Italian. */
+  async list(): Promise<{ profiles: Profile[]; warning?: string; warningIt?: string }> {
     return this.enqueue(async () => {
       const { profiles } = await this.load();
       const warning = this.state.pendingWarning;
       this.state.pendingWarning = undefined;
-      return warning ? { profiles, warning } : { profiles };
+      return warning ? { profiles, warning: warning.en, warningIt: warning.it } : { profiles };
     });
   }
 
@@ -140,14 +147,20 @@ export class ProfileStore {
     try {
       json = JSON.parse(text);
     } catch {
-      return this.moveAside('it is not valid JSON');
+      return this.moveAside({ en: 'it is not valid JSON', it: 'non è un JSON valido' });
     }
     const envelope = profilesFileSchema.safeParse(json);
-    if (!envelope.success) return this.moveAside('it does not have the expected structure');
+    if (!envelope.success) {
+      return this.moveAside({
+        en: 'it does not have the expected structure',
+        it: 'non ha la struttura prevista',
+      });
+    }
     if (envelope.data.format > PROFILES_FORMAT) {
-      return this.moveAside(
-        `it was written by a newer version of Mailcheck (format ${envelope.data.format}, this version reads format ${PROFILES_FORMAT})`,
-      );
+      return this.moveAside({
+        en: `it was written by a newer version of Mailcheck (format ${envelope.data.format}, this version reads format ${PROFILES_FORMAT})`,
+        it: `è stato scritto da una versione più recente di Mailcheck (formato ${envelope.data.format}, questa versione legge il formato ${PROFILES_FORMAT})`,
+      });
     }
 
     const profiles: Profile[] = [];
@@ -168,25 +181,32 @@ export class ProfileStore {
       await copyFile(this.filePath, backup, fsConstants.COPYFILE_EXCL);
       await this.write(profiles);
       return this.warn(
-        `${dropped} saved profile(s) in ${this.filePath} were invalid or duplicated and were left out; the original file was kept as ${backup}.`,
+        {
+          en: `${dropped} saved profile(s) in ${this.filePath} were invalid or duplicated and were left out; the original file was kept as ${backup}.`,
+          it: `${dropped} profili salvati in ${this.filePath} non erano validi o erano doppi e sono stati esclusi; il file originale è stato conservato come ${backup}.`,
+        },
         profiles,
       );
     }
     return { profiles };
   }
 
-  private async moveAside(why: string): Promise<LoadedFile> {
+  private async moveAside(why: ProfilesWarning): Promise<LoadedFile> {
     const backup = await this.asidePath();
     await rename(this.filePath, backup);
     return this.warn(
-      `The saved profiles could not be read because ${why}. The file was moved to ${backup} and Mailcheck started with no profiles.`,
+      {
+        en: `The saved profiles could not be read because ${why.en}. The file was moved to ${backup} and Mailcheck started with no profiles.`,
+        it: `Non è stato possibile leggere i profili salvati perché il file ${why.it}. Il file è stato spostato in ${backup} e Mailcheck è partito senza profili.`,
+      },
       [],
     );
   }
 
-  private warn(warning: string, profiles: Profile[]): LoadedFile {
-    this.state.pendingWarning = this.state.pendingWarning
-      ? `${this.state.pendingWarning}\n${warning}`
+  private warn(warning: ProfilesWarning, profiles: Profile[]): LoadedFile {
+    const pending = this.state.pendingWarning;
+    this.state.pendingWarning = pending
+      ? { en: `${pending.en}\n${warning.en}`, it: `${pending.it}\n${warning.it}` }
       : warning;
     return { profiles, warning };
   }

@@ -10,7 +10,7 @@ import { ProfileStore } from '../../engine/profiles/store';
 import { runProbe, validateProbeRequest } from '../../engine/probe';
 import type { KeychainUnavailableError } from '../../engine/credentials';
 import { isHttpUrl } from '../ipc/schemas';
-import { UserFacingError } from './errors';
+import { isUserFacing, toIpcErrorPayload, UserFacingError } from './errors';
 import { assertSecretBelongsTo, sameHost } from './secret-binding';
 import type { MainDeps, MainHandlers } from './types';
 
@@ -215,12 +215,22 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
       } finally {
         runs.delete(input.runId);
       }
-      if (!result.cancelled) {
+      if (result.cancelled) return result;
+      try {
         if (input.saveAs) await saveAfterRun(input, request, result);
         else if (input.profileName) {
           const profile = await profiles.get(input.profileName);
           if (profile) await profiles.save({ ...profile, lastResult: lastResultOf(result) });
         }
+      } catch (error) {
+        // The test itself is done: a failure to save afterwards must not throw its result away.
+        const problem = isUserFacing(error)
+          ? error
+          : new UserFacingError("The account could not be saved in Mailcheck's data folder.", {
+              code: 'PROFILE_SAVE_FAILED',
+              messageIt: "Non è stato possibile salvare l'account nella cartella dei dati di Mailcheck.",
+            });
+        return { ...result, saveProblem: toIpcErrorPayload(problem) };
       }
       return result;
     },

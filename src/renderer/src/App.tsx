@@ -39,7 +39,7 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
   const [form, setForm] = useState<AccountForm>(EMPTY_FORM);
   const [keychain, setKeychain] = useState<KeychainStatus | null>(null);
   const [profiles, setProfiles] = useState<Profile[]>([]);
-  const [profilesWarning, setProfilesWarning] = useState<string | null>(null);
+  const [profilesWarning, setProfilesWarning] = useState<{ en: string; it: string } | null>(null);
   /** The last failed call about saved accounts; null when there is none. */
   const [profilesError, setProfilesError] = useState<unknown>(null);
   const [signedOut, setSignedOut] = useState<string | null>(null);
@@ -56,7 +56,9 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
     try {
       const listed = await api.invoke('profiles:list');
       setProfiles(listed.profiles);
-      setProfilesWarning(listed.warning ?? null);
+      setProfilesWarning(
+        listed.warning ? { en: listed.warning, it: listed.warningIt ?? listed.warning } : null,
+      );
     } catch (err) {
       setProfilesError(err);
     }
@@ -309,7 +311,7 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
               onChange={setForm}
               keychain={keychain}
               profiles={profiles}
-              profilesWarning={profilesWarning}
+              profilesWarning={profilesWarning ? profilesWarning[lang] : null}
               profilesError={profilesError}
               signedOut={signedOut}
               signIn={signIn}

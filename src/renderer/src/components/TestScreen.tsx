@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import type { ProbeResult } from '../../../shared/probe-types';
+import type { RunProbeOutput } from '../../../shared/ipc';
+import { encodeIpcError } from '../../../shared/ipc-error';
 import { useI18n } from '../i18n/context';
 import type { StepView } from '../lib/steps';
 import { DiagnosisPanel, type GuideTarget } from './DiagnosisPanel';
@@ -14,7 +15,7 @@ export interface RunState {
   host: string;
   port: number;
   steps: StepView[];
-  result: ProbeResult | null;
+  result: RunProbeOutput | null;
   /** The run could not start or the bridge failed (not a failed test: that is a result). */
   error: RunFailure | null;
 }
@@ -120,12 +121,21 @@ function Outcome({
   result,
   onOpenGuide,
 }: {
-  result: ProbeResult;
+  result: RunProbeOutput;
   onOpenGuide: (target: GuideTarget) => void;
 }) {
   const { t } = useI18n();
   return (
     <>
+      {result.saveProblem && (
+        // The test ran; only saving it failed. Shown first, then the result as usual.
+        <IpcErrorView
+          error={new Error(encodeIpcError(result.saveProblem))}
+          onOpenGuide={onOpenGuide}
+          template="test.saveProblem"
+          testId="save-problem"
+        />
+      )}
       {result.cancelled ? (
         <p className="card" role="status" data-testid="cancelled">
           {t('test.cancelled')}

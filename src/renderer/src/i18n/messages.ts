@@ -94,6 +94,7 @@ const en = {
   'test.running': 'Test in progress…',
   'test.cancelled': 'The test was stopped.',
   'test.error': 'The test could not run: {message}',
+  'test.saveProblem': 'The test ran (its result is below), but saving it failed: {message}',
   'test.durationMs': '{ms} ms',
   'test.retryWithoutPassword': 'Test without saving the password',
 
@@ -270,6 +271,8 @@ const it: Record<MessageKey, string> = {
   'test.running': 'Test in corso…',
   'test.cancelled': 'Il test è stato interrotto.',
   'test.error': 'Impossibile eseguire il test: {message}',
+  'test.saveProblem':
+    'Il test è stato eseguito (il risultato è qui sotto), ma il salvataggio non è riuscito: {message}',
   'test.durationMs': '{ms} ms',
   'test.retryWithoutPassword': 'Prova senza salvare la password',
 
