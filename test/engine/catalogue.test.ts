@@ -101,6 +101,15 @@ describe('diagnosis catalogue', () => {
     const entry = getDiagnosis('tls.mode-mismatch')!;
     expect(entry.explanation.en).toMatch(/587.*SSL\/TLS.*STARTTLS/s);
     expect(entry.explanation.it).toMatch(/587.*SSL\/TLS.*STARTTLS/s);
+    // Microsoft's mislabelled settings page is named to Outlook.com users only.
+    const ref = (host: string) => ({ id: entry.id, step: entry.step, reply: null, params: { host } });
+    expect(renderDiagnosis(ref('smtp-mail.outlook.com'), 'en').advice.join('\n')).toMatch(
+      /Microsoft.*587.*SSL\/TLS.*STARTTLS/,
+    );
+    expect(renderDiagnosis(ref('smtp-mail.outlook.com'), 'it').advice.join('\n')).toMatch(
+      /Microsoft.*587.*SSL\/TLS.*STARTTLS/,
+    );
+    expect(renderDiagnosis(ref('mail.example.it'), 'en').advice.join('\n')).not.toMatch(/Microsoft/);
   });
 
   it('renders with every parameter filled in, in both languages', () => {
@@ -207,6 +216,112 @@ describe('diagnosis catalogue', () => {
         expect(renderDiagnosis(ref(host), 'it').advice.join('\n')).toMatch(/amministratore/);
       },
     );
+  });
+
+  describe('every entry fits the server', () => {
+    /**
+     * Entries that only Microsoft's own replies, or the Microsoft sign-in, lead to: they may name
+     * Microsoft whatever the host (a Microsoft reply can come through any name, e.g. an IP address).
+     */
+    const INHERENTLY_MICROSOFT = [
+      'auth.basic-disabled', // 535 5.7.139 / 550 5.7.30 basic authentication disabled
+      'auth.smtp-auth-disabled', // SmtpClientAuthentication is disabled
+      'auth.policy-blocked', // security defaults / Conditional Access
+      'auth.token-unavailable', // no token from Sign in with Microsoft
+      'send.account-blocked', // Outlook.com: verify your account, OutboundSpamException, 5.7.501
+      'oauth.consent-required',
+      'oauth.account-type-not-allowed',
+      'oauth.grant-expired',
+      'oauth.token-rejected',
+      'oauth.cancelled',
+      'oauth.client-id-missing',
+      'oauth.timed-out',
+      'oauth.failed',
+    ];
+    const MICROSOFT_WORDS = /outlook|hotmail|microsoft|office ?365/i;
+    const ref = (entry: (typeof DIAGNOSES)[number], host: string) => ({
+      id: entry.id,
+      step: entry.step,
+      reply: '550 5.0.0 x',
+      params: {
+        host,
+        port: '587',
+        security: 'starttls',
+        user: 'tester@example.it',
+        mechanisms: 'PLAIN, LOGIN',
+      },
+    });
+    const words = (r: { title: string; explanation: string; advice: string[] }) =>
+      [r.title, r.explanation, ...r.advice].join('\n');
+
+    it('lists as Microsoft-only exactly entries that exist and do name Microsoft', () => {
+      for (const id of INHERENTLY_MICROSOFT) {
+        const entry = getDiagnosis(id);
+        expect(entry, id).toBeDefined();
+        // An entry on this list that never names Microsoft does not belong on it.
+        expect(words(renderDiagnosis(ref(entry!, 'mail.example.it'), 'en')), id).toMatch(MICROSOFT_WORDS);
+      }
+    });
+
+    it.each(['mail.example.it', '127.0.0.1'])(
+      '%s: no Outlook, Hotmail or Microsoft and no Outlook guide, unless the entry is Microsoft’s own',
+      (host) => {
+        const generic = DIAGNOSES.filter((entry) => !INHERENTLY_MICROSOFT.includes(entry.id));
+        expect(generic.length).toBeGreaterThan(20);
+        for (const entry of generic) {
+          for (const lang of LANGS) {
+            const r = renderDiagnosis(ref(entry, host), lang);
+            expect(words(r), `${entry.id} ${lang}`).not.toMatch(MICROSOFT_WORDS);
+            expect(r.guide, `${entry.id} guide`).toBeNull();
+            expect(r.advice.length, `${entry.id} ${lang} advice`).toBeGreaterThanOrEqual(2);
+          }
+        }
+        // The neutral lines that replace the Outlook.com ones.
+        const advice = (id: string, lang: 'en' | 'it') =>
+          renderDiagnosis(ref(getDiagnosis(id)!, host), lang).advice.join('\n');
+        expect(advice('dns.not-found', 'en')).toMatch(/provider or administrator/);
+        expect(advice('dns.not-found', 'it')).toMatch(/provider o dall’amministratore/);
+        expect(advice('net.refused', 'en')).toMatch(/587 \(STARTTLS\) or 465 \(SSL\/TLS\)/);
+        expect(advice('net.refused', 'it')).toMatch(/587 \(STARTTLS\) o sulla 465 \(SSL\/TLS\)/);
+        expect(advice('auth.method-unsupported', 'en')).toMatch(/CRAM-MD5/);
+      },
+    );
+
+    it('smtp-mail.outlook.com still gets the Outlook.com advice and guide links', () => {
+      const host = 'smtp-mail.outlook.com';
+      for (const entry of DIAGNOSES) {
+        for (const lang of LANGS) {
+          const r = renderDiagnosis(ref(entry, host), lang);
+          const forMicrosoft = entry.advice.filter((a) => a.audience === 'microsoft').map((a) => a[lang]);
+          for (const line of forMicrosoft) expect(r.advice, `${entry.id} ${lang}`).toContain(line);
+          const forOthers = entry.advice.filter((a) => a.audience === 'other').map((a) => a[lang]);
+          for (const line of forOthers) expect(r.advice, `${entry.id} ${lang}`).not.toContain(line);
+          expect(r.guide, entry.id).toEqual(
+            entry.guide ? { guideId: entry.guide.guideId, stepId: entry.guide.stepId } : null,
+          );
+        }
+      }
+      const advice = (id: string, lang: 'en' | 'it') =>
+        renderDiagnosis(ref(getDiagnosis(id)!, host), lang).advice.join('\n');
+      for (const id of [
+        'dns.not-found',
+        'net.refused',
+        'tls.mode-mismatch',
+        'tls.starttls-unavailable',
+        'tls.hostname-mismatch',
+        'auth.not-offered',
+      ]) {
+        expect(advice(id, 'en'), id).toMatch(/Outlook\.com/);
+        expect(advice(id, 'it'), id).toMatch(/Outlook\.com/);
+      }
+      expect(advice('dns.not-found', 'en')).toContain('smtp-mail.outlook.com');
+      expect(advice('auth.method-unsupported', 'en')).toMatch(/Sign in with Microsoft/);
+      expect(advice('send.recipient-rejected', 'it')).toMatch(/accesso con Microsoft/);
+      expect(renderDiagnosis(ref(getDiagnosis('net.timeout')!, host), 'en').guide).toEqual({
+        guideId: 'outlook',
+        stepId: 'server-settings',
+      });
+    });
   });
 
   it('renders an id it does not know as unknown, keeping id and reply', () => {

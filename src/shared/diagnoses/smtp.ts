@@ -3,6 +3,11 @@
  * Knowledge as data: the engine's classifier (src/engine/probe/classify.ts) maps errors and
  * server replies to these ids; docs/diagnoses.md is generated from this table.
  * Texts may use the parameters listed in DIAGNOSIS_PARAMS ({host}, {port}, {user}, {mechanisms}, {step}…).
+ *
+ * Who reads what: entries that only Microsoft's replies (or Microsoft sign-in) lead to speak of
+ * Microsoft throughout. Every other entry fires for any server, so its title and explanation stay
+ * neutral, and Outlook.com specifics (advice and guide links) carry `audience: 'microsoft'`, with an
+ * `audience: 'other'` line where a Postfix or Gmail user would otherwise miss the advice.
  */
 import type { DiagnosisEntry } from './types';
 
@@ -20,8 +25,14 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
     },
     advice: [
       {
+        audience: 'microsoft',
         en: 'Check the server name letter by letter: for Outlook.com and Hotmail it is smtp-mail.outlook.com.',
         it: 'Controlla il nome del server lettera per lettera: per Outlook.com e Hotmail è smtp-mail.outlook.com.',
+      },
+      {
+        audience: 'other',
+        en: 'Check the server name letter by letter against the one your provider or administrator gives (it often starts with smtp. or mail.).',
+        it: 'Controlla il nome del server lettera per lettera, confrontandolo con quello indicato dal provider o dall’amministratore (spesso inizia con smtp. o mail.).',
       },
       {
         en: 'Open a website to make sure the internet connection works.',
@@ -32,7 +43,7 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
         it: 'Se sei su una rete aziendale o in VPN, chiedi a chi la gestisce se i nomi esterni sono bloccati.',
       },
     ],
-    guide: { guideId: OUTLOOK, stepId: 'server-settings' },
+    guide: { guideId: OUTLOOK, stepId: 'server-settings', audience: 'microsoft' },
   },
   {
     id: 'dns.timeout',
@@ -68,8 +79,14 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
     },
     advice: [
       {
+        audience: 'microsoft',
         en: 'Check the port: for Outlook.com and Hotmail it is 587 (with STARTTLS).',
         it: 'Controlla la porta: per Outlook.com e Hotmail è la 587 (con STARTTLS).',
+      },
+      {
+        audience: 'other',
+        en: 'Check the port: mail programs send on 587 (STARTTLS) or 465 (SSL/TLS); your provider’s instructions say which.',
+        it: 'Controlla la porta: i programmi di posta inviano sulla 587 (STARTTLS) o sulla 465 (SSL/TLS); le istruzioni del provider indicano quale.',
       },
       {
         en: 'Check that a firewall or antivirus on this computer is not blocking mail connections.',
@@ -80,7 +97,7 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
         it: 'Se le impostazioni sono giuste, il server potrebbe essere fermo: riprova più tardi.',
       },
     ],
-    guide: { guideId: OUTLOOK, stepId: 'server-settings' },
+    guide: { guideId: OUTLOOK, stepId: 'server-settings', audience: 'microsoft' },
   },
   {
     id: 'net.timeout',
@@ -104,7 +121,7 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
         it: 'Controlla il firewall e l’antivirus di questo computer.',
       },
     ],
-    guide: { guideId: OUTLOOK, stepId: 'server-settings' },
+    guide: { guideId: OUTLOOK, stepId: 'server-settings', audience: 'microsoft' },
   },
   {
     id: 'net.unreachable',
@@ -145,7 +162,7 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
       },
       { en: 'Try again in a few minutes.', it: 'Riprova tra qualche minuto.' },
     ],
-    guide: { guideId: OUTLOOK, stepId: 'server-settings' },
+    guide: { guideId: OUTLOOK, stepId: 'server-settings', audience: 'microsoft' },
   },
   // ---------------------------------------------------------------- SMTP conversation
   {
@@ -170,7 +187,7 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
         it: 'Disattiva per un momento la scansione della posta dell’antivirus e riprova.',
       },
     ],
-    guide: { guideId: OUTLOOK, stepId: 'server-settings' },
+    guide: { guideId: OUTLOOK, stepId: 'server-settings', audience: 'microsoft' },
   },
   {
     id: 'smtp.rejected',
@@ -214,7 +231,7 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
         it: 'Se usi un proxy o un antivirus che filtra la posta, prova senza.',
       },
     ],
-    guide: { guideId: OUTLOOK, stepId: 'server-settings' },
+    guide: { guideId: OUTLOOK, stepId: 'server-settings', audience: 'microsoft' },
   },
   {
     id: 'smtp.timeout',
@@ -242,8 +259,8 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
       it: 'La sicurezza scelta non corrisponde alla porta',
     },
     explanation: {
-      en: 'Port {port} of {host} uses another kind of encryption than the one chosen. There are two: STARTTLS (the connection starts unencrypted and is secured right away, port 587) and SSL/TLS, also called implicit TLS (encrypted from the first byte, port 465). Careful: Microsoft’s own Outlook.com settings page labels port 587 “SSL/TLS”, but on 587 the right choice is STARTTLS.',
-      it: 'Sulla porta {port} di {host} si usa una crittografia diversa da quella scelta. I tipi sono due: STARTTLS (la connessione parte in chiaro e viene protetta subito dopo, porta 587) e SSL/TLS, detto anche TLS implicito (cifrata fin dal primo byte, porta 465). Attenzione: la stessa pagina di Microsoft con le impostazioni di Outlook.com indica la porta 587 come “SSL/TLS”, ma sulla 587 la scelta giusta è STARTTLS.',
+      en: 'Port {port} of {host} uses another kind of encryption than the one chosen. There are two: STARTTLS (the connection starts unencrypted and is secured right away, port 587) and SSL/TLS, also called implicit TLS (encrypted from the first byte, port 465). Careful: some settings pages call port 587 “SSL/TLS” too, but on 587 the right choice is STARTTLS.',
+      it: 'Sulla porta {port} di {host} si usa una crittografia diversa da quella scelta. I tipi sono due: STARTTLS (la connessione parte in chiaro e viene protetta subito dopo, porta 587) e SSL/TLS, detto anche TLS implicito (cifrata fin dal primo byte, porta 465). Attenzione: alcune pagine di istruzioni indicano anche la porta 587 come “SSL/TLS”, ma sulla 587 la scelta giusta è STARTTLS.',
     },
     advice: [
       {
@@ -255,11 +272,12 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
         it: 'Nel dubbio scegli Automatica: Mailcheck sceglie la modalità adatta alla porta.',
       },
       {
-        en: 'For Outlook.com and Hotmail: smtp-mail.outlook.com, port 587, STARTTLS.',
-        it: 'Per Outlook.com e Hotmail: smtp-mail.outlook.com, porta 587, STARTTLS.',
+        audience: 'microsoft',
+        en: 'For Outlook.com and Hotmail: smtp-mail.outlook.com, port 587, STARTTLS (Microsoft’s own settings page labels 587 “SSL/TLS”, but it is STARTTLS).',
+        it: 'Per Outlook.com e Hotmail: smtp-mail.outlook.com, porta 587, STARTTLS (la pagina delle impostazioni di Microsoft indica la 587 come “SSL/TLS”, ma è STARTTLS).',
       },
     ],
-    guide: { guideId: OUTLOOK, stepId: 'server-settings' },
+    guide: { guideId: OUTLOOK, stepId: 'server-settings', audience: 'microsoft' },
   },
   {
     id: 'tls.starttls-unavailable',
@@ -278,15 +296,21 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
         it: 'Controlla la porta: STARTTLS di solito è sulla 587. Sulla 465 scegli SSL/TLS.',
       },
       {
+        audience: 'microsoft',
         en: 'Outlook.com always offers STARTTLS on 587: if it is missing, check the antivirus mail scanning and the firewall.',
         it: 'Outlook.com offre sempre STARTTLS sulla 587: se manca, controlla la scansione della posta dell’antivirus e il firewall.',
+      },
+      {
+        audience: 'other',
+        en: 'If your provider says this port offers STARTTLS, check the antivirus mail scanning and the firewall: one of them may be removing it.',
+        it: 'Se il provider indica che questa porta offre STARTTLS, controlla la scansione della posta dell’antivirus e il firewall: uno dei due potrebbe toglierlo.',
       },
       {
         en: 'Do not turn encryption off to get around it.',
         it: 'Non disattivare la crittografia per aggirare il problema.',
       },
     ],
-    guide: { guideId: OUTLOOK, stepId: 'server-settings' },
+    guide: { guideId: OUTLOOK, stepId: 'server-settings', audience: 'microsoft' },
   },
   {
     id: 'tls.untrusted',
@@ -327,8 +351,14 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
     },
     advice: [
       {
+        audience: 'microsoft',
         en: 'Use exactly the server name your provider gives: for Outlook.com and Hotmail, smtp-mail.outlook.com (not an IP address or an alias).',
         it: 'Usa esattamente il nome del server indicato dal provider: per Outlook.com e Hotmail smtp-mail.outlook.com (non un indirizzo IP o un alias).',
+      },
+      {
+        audience: 'other',
+        en: 'Use exactly the server name your provider gives (not an IP address or an alias).',
+        it: 'Usa esattamente il nome del server indicato dal provider (non un indirizzo IP o un alias).',
       },
       {
         en: 'For a private server, ask the administrator to include this name in the certificate.',
@@ -339,7 +369,7 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
         it: 'Se il nome è giusto, controlla la scansione della posta dell’antivirus: potrebbe intercettare la connessione.',
       },
     ],
-    guide: { guideId: OUTLOOK, stepId: 'server-settings' },
+    guide: { guideId: OUTLOOK, stepId: 'server-settings', audience: 'microsoft' },
   },
   {
     id: 'tls.expired',
@@ -385,7 +415,7 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
         it: 'Un server molto vecchio potrebbe usare solo una crittografia superata: invia il report al suo amministratore.',
       },
     ],
-    guide: { guideId: OUTLOOK, stepId: 'server-settings' },
+    guide: { guideId: OUTLOOK, stepId: 'server-settings', audience: 'microsoft' },
   },
   // ---------------------------------------------------------------- authentication
   {
@@ -398,8 +428,14 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
     },
     advice: [
       {
+        audience: 'microsoft',
         en: 'Use port 587 with STARTTLS (for Outlook.com and Hotmail) or 465 with SSL/TLS, not port 25.',
         it: 'Usa la porta 587 con STARTTLS (per Outlook.com e Hotmail) o la 465 con SSL/TLS, non la porta 25.',
+      },
+      {
+        audience: 'other',
+        en: 'Use port 587 with STARTTLS or 465 with SSL/TLS, not port 25.',
+        it: 'Usa la porta 587 con STARTTLS o la 465 con SSL/TLS, non la porta 25.',
       },
       {
         en: 'Do not choose “None” as security: many servers offer login only over encryption.',
@@ -410,7 +446,7 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
         it: 'Se le impostazioni sono giuste, chiedi al provider come autenticarti.',
       },
     ],
-    guide: { guideId: OUTLOOK, stepId: 'server-settings' },
+    guide: { guideId: OUTLOOK, stepId: 'server-settings', audience: 'microsoft' },
   },
   {
     id: 'auth.starttls-required',
@@ -433,7 +469,7 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
         it: 'Se hai già scelto STARTTLS e compare lo stesso, un antivirus o un firewall potrebbe togliere la crittografia: controlla la scansione della posta.',
       },
     ],
-    guide: { guideId: OUTLOOK, stepId: 'server-settings' },
+    guide: { guideId: OUTLOOK, stepId: 'server-settings', audience: 'microsoft' },
   },
   {
     id: 'auth.plaintext-refused',
@@ -460,7 +496,7 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
         it: 'Solo su un server di prova che gestisci tu: consenti esplicitamente l’accesso non cifrato.',
       },
     ],
-    guide: { guideId: OUTLOOK, stepId: 'server-settings' },
+    guide: { guideId: OUTLOOK, stepId: 'server-settings', audience: 'microsoft' },
   },
   {
     id: 'auth.method-unsupported',
@@ -470,20 +506,31 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
       it: 'Il server non accetta questo tipo di accesso',
     },
     explanation: {
-      en: '{host} offers these login methods: {mechanisms}. None of them fits the credentials given (a password, or Microsoft sign-in).',
-      it: '{host} offre questi metodi di accesso: {mechanisms}. Nessuno è adatto alle credenziali fornite (una password, oppure l’accesso con Microsoft).',
+      en: '{host} offers these login methods: {mechanisms}. None of them fits the credentials given (a password, or an OAuth sign-in token).',
+      it: '{host} offre questi metodi di accesso: {mechanisms}. Nessuno è adatto alle credenziali fornite (una password, oppure un token di accesso OAuth).',
     },
     advice: [
       {
+        audience: 'microsoft',
         en: 'If only XOAUTH2 is offered, choose “Sign in with Microsoft” (OAuth) instead of a password.',
         it: 'Se è offerto solo XOAUTH2, scegli «Accedi con Microsoft» (OAuth) al posto della password.',
+      },
+      {
+        audience: 'other',
+        en: 'If only XOAUTH2 is offered, the server wants an OAuth token instead of a password: ask your provider or administrator how mail programs should log in.',
+        it: 'Se è offerto solo XOAUTH2, il server vuole un token OAuth al posto della password: chiedi al provider o all’amministratore come devono accedere i programmi di posta.',
       },
       {
         en: 'If only PLAIN or LOGIN is offered, use a password (or an app password).',
         it: 'Se sono offerti solo PLAIN o LOGIN, usa una password (o una password per le app).',
       },
+      {
+        audience: 'other',
+        en: 'If the server offers only other methods (for example CRAM-MD5), Mailcheck cannot test them: ask the administrator to enable PLAIN or LOGIN over an encrypted connection.',
+        it: 'Se il server offre solo altri metodi (per esempio CRAM-MD5), Mailcheck non può provarli: chiedi all’amministratore di attivare PLAIN o LOGIN su connessione cifrata.',
+      },
     ],
-    guide: { guideId: OUTLOOK, stepId: 'modern-auth' },
+    guide: { guideId: OUTLOOK, stepId: 'modern-auth', audience: 'microsoft' },
   },
   {
     id: 'auth.rejected',
@@ -668,8 +715,8 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
       it: 'Non puoi inviare con questo mittente',
     },
     explanation: {
-      en: '{host} refused the sender address: {user} is not allowed to send as that address. With Outlook.com and Microsoft 365 the sender must be the address you logged in with, or one you were given “Send As” rights for.',
-      it: '{host} ha rifiutato l’indirizzo del mittente: {user} non è autorizzato a inviare con quell’indirizzo. Con Outlook.com e Microsoft 365 il mittente deve essere l’indirizzo con cui hai fatto l’accesso, oppure uno per cui hai ricevuto il permesso “Invia come”.',
+      en: '{host} refused the sender address: {user} is not allowed to send as that address. Many servers accept as sender only the address you logged in with, or one you were given “Send As” rights for.',
+      it: '{host} ha rifiutato l’indirizzo del mittente: {user} non è autorizzato a inviare con quell’indirizzo. Molti server accettano come mittente solo l’indirizzo con cui hai fatto l’accesso, oppure uno per cui hai ricevuto il permesso “Invia come”.',
     },
     advice: [
       {
@@ -693,8 +740,14 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
     advice: [
       { en: 'Check the recipient address.', it: 'Controlla l’indirizzo del destinatario.' },
       {
+        audience: 'microsoft',
         en: 'Make sure the test logs in (user name and password or Microsoft sign-in).',
         it: 'Assicurati che il test esegua l’accesso (nome utente e password, o accesso con Microsoft).',
+      },
+      {
+        audience: 'other',
+        en: 'Make sure the test logs in (user name and password): many servers relay mail only for logged-in users.',
+        it: 'Assicurati che il test esegua l’accesso (nome utente e password): molti server inoltrano la posta solo per gli utenti autenticati.',
       },
       {
         en: 'Try sending the test message to yourself.',
