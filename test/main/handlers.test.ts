@@ -19,8 +19,7 @@ import {
   type MainOAuth,
 } from '../../src/main/handlers';
 import { dispatch } from '../../src/main/ipc/dispatch';
-import { IPC_CHANNELS, type IpcChannel, type IpcEvents, type RunProbeOutput } from '../../src/shared/ipc';
-import type { ProbeResult } from '../../src/shared/probe-types';
+import { IPC_CHANNELS, type IpcChannel, type IpcEvents } from '../../src/shared/ipc';
 import { createTestPki, removeTestPki, type TestPki } from '../support/pki';
 import { ipcFailure } from './ipc-failure';
 import { startRecordingSmtp, type RecordingSmtp } from './recording-smtp';
@@ -158,11 +157,11 @@ describe('probe:run', () => {
   it('runs a real test, streams every step and saves the profile and password (saveAs)', async () => {
     const r = recorder();
     const name = profileName('Saved');
-    const result = (await call(r, 'probe:run', {
+    const result = await call(r, 'probe:run', {
       runId: 'run-ok',
       request: request({ method: 'password', user: USER, password: PASSWORD }),
       saveAs: name,
-    })) as ProbeResult;
+    });
     expect(result.ok, JSON.stringify(result.diagnosis)).toBe(true);
     expect(result.cancelled).toBe(false);
     expect(result.tls?.trusted).toBe(true); // deps.caPem reached the engine
@@ -197,24 +196,13 @@ describe('probe:run', () => {
   it('uses the password saved in the keychain for profileName, and records lastResult', async () => {
     const r = recorder();
     const name = profileName('FromKeychain');
-    await call(r, 'profiles:save', {
-      profile: {
-        name,
-        host: '127.0.0.1',
-        port: smtpPort,
-        security: 'starttls',
-        user: USER,
-        authMethod: 'password',
-        updatedAt: new Date().toISOString(),
-      },
-      password: PASSWORD,
-    });
+    await savePasswordProfile(r, name);
     receivedPasswords.length = 0;
-    const result = (await call(r, 'probe:run', {
+    const result = await call(r, 'probe:run', {
       runId: 'run-saved',
       request: request(),
       profileName: name,
-    })) as ProbeResult;
+    });
     expect(result.ok, JSON.stringify(result.diagnosis)).toBe(true);
     expect(receivedPasswords).toHaveLength(1);
     expectSameSecret(receivedPasswords[0] ?? null, PASSWORD);
@@ -240,24 +228,13 @@ describe('probe:run', () => {
     });
     const name = profileName('OAuth');
     const oauth = { clientId: '11111111-2222-3333-4444-555555555555', tenant: 'consumers' };
-    await call(r, 'profiles:save', {
-      profile: {
-        name,
-        host: '127.0.0.1',
-        port: smtpPort,
-        security: 'starttls',
-        user: USER,
-        authMethod: 'oauth2',
-        oauth,
-        updatedAt: new Date().toISOString(),
-      },
-    });
+    await saveLocalProfile(r, name, { authMethod: 'oauth2', oauth });
     receivedTokens.length = 0;
-    const result = (await call(r, 'probe:run', {
+    const result = await call(r, 'probe:run', {
       runId: 'run-oauth',
       request: request(),
       profileName: name,
-    })) as ProbeResult;
+    });
     expect(result.ok, JSON.stringify(result.diagnosis)).toBe(true);
     expect(result.request.authMethod).toBe('oauth2');
     expect(providerCalls).toEqual([[name, oauth]]);
@@ -268,10 +245,10 @@ describe('probe:run', () => {
 
   it('reports a wrong password as a failed step with a diagnosis, not an error', async () => {
     const r = recorder();
-    const result = (await call(r, 'probe:run', {
+    const result = await call(r, 'probe:run', {
       runId: 'run-bad',
       request: request({ method: 'password', user: USER, password: 'wrong-password' }),
-    })) as ProbeResult;
+    });
     expect(result.ok).toBe(false);
     expect(result.steps.find((s) => s.id === 'auth')?.status).toBe('fail');
     expect(result.diagnosis?.step).toBe('auth');
@@ -295,7 +272,7 @@ describe('probe:run', () => {
       ]),
     ).rejects.toThrow(/already running/);
     await dispatch(handlers, 'probe:cancel', ['run-hang']);
-    const result = (await running) as ProbeResult;
+    const result = await running;
     expect(result.cancelled).toBe(true);
     expect(Date.now() - started).toBeLessThan(10_000);
     // Cancelling an unknown or finished run is harmless.
@@ -305,17 +282,7 @@ describe('probe:run', () => {
   it('refuses a profileName without a saved password, with a readable message', async () => {
     const r = recorder();
     const name = profileName('NoSecret');
-    await call(r, 'profiles:save', {
-      profile: {
-        name,
-        host: '127.0.0.1',
-        port: smtpPort,
-        security: 'starttls',
-        user: USER,
-        authMethod: 'password',
-        updatedAt: 'x',
-      },
-    });
+    await saveLocalProfile(r, name, { updatedAt: 'x' });
     expect(
       await ipcFailure(call(r, 'probe:run', { runId: 'r1', request: request(), profileName: name })),
     ).toEqual({
@@ -351,8 +318,16 @@ describe('probe:run', () => {
   });
 });
 
-/** Saves a password profile for the main test server (127.0.0.1) through the IPC channel. */
-async function savePasswordProfile(r: Recorder, name: string, overrides: Record<string, unknown> = {}) {
+/**
+ * Saves a profile for the main test server (127.0.0.1) through the IPC channel: a password
+ * profile unless `overrides` say otherwise, with `password` in the keychain when one is given.
+ */
+async function saveLocalProfile(
+  r: Recorder,
+  name: string,
+  overrides: Record<string, unknown> = {},
+  password?: string,
+) {
   await call(r, 'profiles:save', {
     profile: {
       name,
@@ -364,14 +339,19 @@ async function savePasswordProfile(r: Recorder, name: string, overrides: Record<
       updatedAt: new Date().toISOString(),
       ...overrides,
     },
-    password: PASSWORD,
+    ...(password !== undefined ? { password } : {}),
   });
+}
+
+/** A password profile for the main test server, with PASSWORD saved in the keychain. */
+async function savePasswordProfile(r: Recorder, name: string, overrides: Record<string, unknown> = {}) {
+  await saveLocalProfile(r, name, overrides, PASSWORD);
 }
 
 describe('a saved secret only goes to the server it was saved for', () => {
   it('the other server is reachable: a typed password does arrive there', async () => {
     const before = elsewhere.authUsers.length;
-    const result = (await call(recorder(), 'probe:run', {
+    const result = await call(recorder(), 'probe:run', {
       runId: 'elsewhere-typed',
       request: {
         host: 'localhost',
@@ -381,7 +361,7 @@ describe('a saved secret only goes to the server it was saved for', () => {
         timeoutMs: SERVER_TIMEOUT_MS,
         auth: { method: 'password', user: 'someone@else.test', password: 'typed-on-purpose' },
       },
-    })) as ProbeResult;
+    });
     expect(result.ok, JSON.stringify(result.diagnosis)).toBe(true);
     expect(elsewhere.authUsers.slice(before)).toEqual(['someone@else.test']);
   });
@@ -430,18 +410,7 @@ describe('a saved secret only goes to the server it was saved for', () => {
     };
     const r = recorder({ oauth });
     const name = profileName('BoundUser');
-    await call(r, 'profiles:save', {
-      profile: {
-        name,
-        host: '127.0.0.1',
-        port: smtpPort,
-        security: 'starttls',
-        user: USER,
-        authMethod: 'oauth2',
-        oauth: { clientId: 'c', tenant: 'consumers' },
-        updatedAt: new Date().toISOString(),
-      },
-    });
+    await saveLocalProfile(r, name, { authMethod: 'oauth2', oauth: { clientId: 'c', tenant: 'consumers' } });
     receivedTokens.length = 0;
     const failure = await ipcFailure(
       call(r, 'probe:run', {
@@ -458,11 +427,11 @@ describe('a saved secret only goes to the server it was saved for', () => {
     expect(providerCalls).toEqual([]);
     expect(receivedTokens).toEqual([]);
     // The same user in other letter case is the same account.
-    const result = (await call(r, 'probe:run', {
+    const result = await call(r, 'probe:run', {
       runId: 'same-user',
       request: { ...request(), auth: { method: 'oauth2', user: USER.toUpperCase() } },
       profileName: name,
-    })) as ProbeResult;
+    });
     expect(result.steps.find((s) => s.id === 'auth')?.status).toBe('pass');
   });
 
@@ -471,11 +440,11 @@ describe('a saved secret only goes to the server it was saved for', () => {
     const name = profileName('SameHost');
     await savePasswordProfile(r, name, { host: 'LocalHost.', port: hangingPort });
     receivedPasswords.length = 0;
-    const result = (await call(r, 'probe:run', {
+    const result = await call(r, 'probe:run', {
       runId: 'same-host',
       request: { ...request(), host: 'localhost' },
       profileName: name,
-    })) as ProbeResult;
+    });
     expect(result.ok, JSON.stringify(result.diagnosis)).toBe(true);
     expect(receivedPasswords).toHaveLength(1);
     expectSameSecret(receivedPasswords[0] ?? null, PASSWORD);
@@ -486,11 +455,11 @@ describe('a saved secret only goes to the server it was saved for', () => {
     const name = profileName('NoDowngrade');
     await savePasswordProfile(r, name);
     const auths = elsewhere.authUsers.length;
-    const result = (await call(r, 'probe:run', {
+    const result = await call(r, 'probe:run', {
       runId: 'downgrade',
       request: { host: '127.0.0.1', port: elsewhere.port, security: 'none', timeoutMs: SERVER_TIMEOUT_MS },
       profileName: name,
-    })) as ProbeResult;
+    });
     expect(result.ok).toBe(false);
     expect(result.diagnosis?.id).toBe('auth.plaintext-refused');
     expect(elsewhere.authUsers.length).toBe(auths);
@@ -538,12 +507,12 @@ describe('saving without the keychain (savePassword)', () => {
   it('with savePassword false saves the settings only and never the password', async () => {
     const r = recorder();
     const name = profileName('SettingsOnly');
-    const result = (await call(r, 'probe:run', {
+    const result = await call(r, 'probe:run', {
       runId: 'settings-only',
       request: request({ method: 'password', user: USER, password: PASSWORD }),
       saveAs: name,
       savePassword: false,
-    })) as ProbeResult;
+    });
     expect(result.ok, JSON.stringify(result.diagnosis)).toBe(true);
     const { profiles } = (await call(r, 'profiles:list')) as unknown as {
       profiles: Array<Record<string, unknown>>;
@@ -558,12 +527,12 @@ describe('saving without the keychain (savePassword)', () => {
   it('without a keychain: savePassword false works, savePassword true fails before testing', async () => {
     const r = recorder({ credentials: noKeychain() });
     const name = profileName('NoKeychain');
-    const ok = (await call(r, 'probe:run', {
+    const ok = await call(r, 'probe:run', {
       runId: 'no-keychain-ok',
       request: request({ method: 'password', user: USER, password: PASSWORD }),
       saveAs: name,
       savePassword: false,
-    })) as ProbeResult;
+    });
     expect(ok.ok, JSON.stringify(ok.diagnosis)).toBe(true);
     expect(((await call(r, 'profiles:list')) as { profiles: unknown[] }).profiles).toHaveLength(1);
     // Its settings can still be edited, even moved to another server, without a keychain.
@@ -603,12 +572,12 @@ describe('a failure to save after the test keeps the result', () => {
     await writeFile(blocker, 'x');
     const r = recorder({ profilesFile: join(blocker, 'profiles.json') });
     const name = profileName('Unsavable');
-    const result = (await call(r, 'probe:run', {
+    const result = await call(r, 'probe:run', {
       runId: 'unsavable',
       request: request({ method: 'password', user: USER, password: PASSWORD }),
       saveAs: name,
       savePassword: false,
-    })) as RunProbeOutput;
+    });
     expect(result.ok, JSON.stringify(result.diagnosis)).toBe(true);
     expect(result.steps.find((s) => s.id === 'auth')?.status).toBe('pass');
     expect(result.saveProblem).toEqual({
@@ -621,12 +590,12 @@ describe('a failure to save after the test keeps the result', () => {
 
   it('a saved run has no saveProblem', async () => {
     const r = recorder();
-    const result = (await call(r, 'probe:run', {
+    const result = await call(r, 'probe:run', {
       runId: 'savable',
       request: request({ method: 'password', user: USER, password: PASSWORD }),
       saveAs: profileName('Savable'),
       savePassword: false,
-    })) as RunProbeOutput;
+    });
     expect(result.ok).toBe(true);
     expect(result).not.toHaveProperty('saveProblem');
   });

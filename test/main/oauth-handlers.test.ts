@@ -14,7 +14,9 @@ import { getDiagnosis } from '../../src/shared/diagnoses';
 import type { IpcChannel, IpcEvents } from '../../src/shared/ipc';
 import { IdentityServer, MS_ERRORS } from '../oauth/fixtures/identity-server';
 import { keychainAccounts, uniqueProfile } from '../oauth/fixtures/keychain';
+import type { ProbeResult } from '../../src/shared/probe-types';
 import { ipcFailure } from './ipc-failure';
+import { startRecordingSmtp } from './recording-smtp';
 
 const CLIENT_ID = '3f1c2d4e-0000-4000-8000-0000000a11c0';
 const WAIT_MS = 5_000;
@@ -168,6 +170,38 @@ describe('oauth channels', () => {
     expect(await credentials.read(name, 'password')).toBe(password);
     await h.call('profiles:delete', name);
     expect(await keychainAccounts()).not.toContain(name);
+  });
+
+  it('moving a signed-in profile to another server forgets its sign-in, in memory too', async () => {
+    const elsewhere = await startRecordingSmtp();
+    try {
+      const name = uniqueProfile('ipc-moved');
+      const h = harness((event) => void idp.completeDeviceLogin(event.userCode));
+      await h.call('profiles:save', { profile: oauthProfile(name) });
+      await h.call('oauth:sign-in', {
+        profileName: name,
+        clientId: CLIENT_ID,
+        tenant: 'consumers',
+        flow: 'device',
+      });
+      // The (untrusted) window points the profile at another server, then tests it there.
+      const server = { host: '127.0.0.1', port: elsewhere.port, security: 'none' };
+      await h.call('profiles:save', {
+        profile: { ...oauthProfile(name), ...server, user: 'alice@outlook.com' },
+      });
+      const result = (await h.call('probe:run', {
+        runId: 'moved-oauth',
+        request: { ...server, allowPlaintextAuth: true, timeoutMs: WAIT_MS },
+        profileName: name,
+      })) as ProbeResult;
+      // Neither the refresh token nor the access token of the sign-in reaches the new server.
+      expect(elsewhere.authUsers).toEqual([]);
+      expect(result.diagnosis?.id).toBe('oauth.grant-expired');
+      expect(await credentials.read(name, 'oauth-refresh')).toBeNull();
+      await h.call('profiles:delete', name);
+    } finally {
+      await elsewhere.stop();
+    }
   });
 
   it('a browser sign-in that cannot open its local port points to the device code, in both languages', () => {

@@ -50,15 +50,16 @@ function request(auth: ProbeRequest['auth']): ProbeRequest {
   };
 }
 
+/** XOAUTH2 as `user`, with a token refreshed from the sign-in saved in beforeAll. */
+function probeWithSavedSignIn(user: string) {
+  return runProbe(
+    request({ method: 'oauth2', user, getAccessToken: createTokenProvider(profile, cfg(), realKeychain()) }),
+  );
+}
+
 describe('XOAUTH2 through runProbe', () => {
   it('logs in with a token refreshed from the keychain (235)', async () => {
-    const result = await runProbe(
-      request({
-        method: 'oauth2',
-        user: 'alice@outlook.com',
-        getAccessToken: createTokenProvider(profile, cfg(), realKeychain()),
-      }),
-    );
+    const result = await probeWithSavedSignIn('alice@outlook.com');
     expect(smtp.attempts.at(-1)).toEqual({ user: 'alice@outlook.com', rejected: null });
     expect(result.steps.find((s) => s.id === 'auth')?.status).toBe('pass');
     expect(result.ok).toBe(true);
@@ -91,13 +92,7 @@ describe('XOAUTH2 through runProbe', () => {
 
   it('a token used for another mailbox is refused like Outlook does (535 5.7.3) and diagnosed', async () => {
     smtp.failureMode = 'direct';
-    const result = await runProbe(
-      request({
-        method: 'oauth2',
-        user: 'bob@outlook.com',
-        getAccessToken: createTokenProvider(profile, cfg(), realKeychain()),
-      }),
-    );
+    const result = await probeWithSavedSignIn('bob@outlook.com');
     expect(smtp.attempts.at(-1)).toEqual({ user: 'bob@outlook.com', rejected: 'token of another user' });
     expect(result.ok).toBe(false);
     expect(result.diagnosis?.step).toBe('auth');
@@ -108,13 +103,7 @@ describe('XOAUTH2 through runProbe', () => {
   it('the 334 error challenge (base64 JSON status 401) is diagnosed the same way', async () => {
     smtp.failureMode = 'challenge';
     try {
-      const result = await runProbe(
-        request({
-          method: 'oauth2',
-          user: 'bob@outlook.com',
-          getAccessToken: createTokenProvider(profile, cfg(), realKeychain()),
-        }),
-      );
+      const result = await probeWithSavedSignIn('bob@outlook.com');
       expect(result.ok).toBe(false);
       expect(result.diagnosis?.id).toBe('oauth.token-rejected');
       expect(result.transcript.some((line) => line.dir === 'server' && line.text.startsWith('334'))).toBe(
@@ -128,13 +117,7 @@ describe('XOAUTH2 through runProbe', () => {
   it('"SmtpClientAuthentication is disabled for the Tenant" is an admin setting, not a token problem', async () => {
     smtp.failureMode = 'smtp-auth-disabled';
     try {
-      const result = await runProbe(
-        request({
-          method: 'oauth2',
-          user: 'alice@outlook.com',
-          getAccessToken: createTokenProvider(profile, cfg(), realKeychain()),
-        }),
-      );
+      const result = await probeWithSavedSignIn('alice@outlook.com');
       expect(smtp.attempts.at(-1)).toEqual({
         user: 'alice@outlook.com',
         rejected: 'SMTP AUTH disabled for the tenant',

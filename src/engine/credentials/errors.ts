@@ -15,11 +15,11 @@ export class KeychainUnavailableError extends Error {
 }
 
 /** No Secret Service (or no D-Bus session to reach one): the usual case on a bare Linux desktop. */
-export const NO_KEYCHAIN_EN =
+const NO_KEYCHAIN_EN =
   'No keychain is available: on Linux, a Secret Service such as GNOME Keyring must be running and unlocked; ' +
   'on macOS the login Keychain and on Windows the Credential Manager are used. Mailcheck never stores passwords in files, ' +
   'so saved passwords cannot be used until the keychain is available.';
-export const NO_KEYCHAIN_IT =
+const NO_KEYCHAIN_IT =
   'Nessun portachiavi disponibile: su Linux deve essere attivo e sbloccato un Secret Service come GNOME Keyring; ' +
   'su macOS si usa il Portachiavi di login e su Windows Gestione credenziali. Mailcheck non salva mai le password nei file, ' +
   'quindi le password salvate non si possono usare finché il portachiavi non è disponibile.';

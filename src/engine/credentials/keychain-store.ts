@@ -135,11 +135,8 @@ export function createKeychainStore(
         return { available: true };
       } catch (error) {
         // call() turns every failure into a KeychainUnavailableError; anything else is a bug here.
-        if (error instanceof KeychainUnavailableError) {
-          return { available: false, reason: error.message, reasonIt: error.messageIt };
-        }
-        const fallback = keychainUnavailableFor(describe(error));
-        return { available: false, reason: fallback.message, reasonIt: fallback.messageIt };
+        if (!(error instanceof KeychainUnavailableError)) throw error;
+        return { available: false, reason: error.message, reasonIt: error.messageIt };
       }
     },
   };

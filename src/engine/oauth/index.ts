@@ -3,22 +3,13 @@
  * and a loopback redirect, or a device code), silent refresh from the keychain, sign-out, and
  * errors mapped to the diagnosis catalogue. Electron-free: the CLI and tests use it directly.
  */
-export {
-  BROWSER_SIGN_IN_TIMEOUT_MS,
-  CLIENT_ID_ENV,
-  DEFAULT_AUTHORITY_HOST,
-  PERSONAL_TENANT,
-  SIGN_IN_SCOPES,
-  SMTP_SEND_SCOPE,
-  resolveClientId,
-  type OAuthConfig,
-} from './config';
-export { OAuthError, redactTokens, type OAuthErrorCode } from './errors';
+export { PERSONAL_TENANT, SIGN_IN_SCOPES, resolveClientId, type OAuthConfig } from './config';
+export { OAuthError, type OAuthErrorCode } from './errors';
 export { signInWithBrowser, type BrowserSignInOptions } from './browser-sign-in';
 export { loopbackUnavailableError } from './loopback';
 export { signInWithDeviceCode, type DeviceCodeInfo, type DeviceSignInOptions } from './device-sign-in';
 export type { SignInResult } from './sign-in-result';
-export { createTokenProvider, getAccessTokenSilently, signOut, type SilentTokenResult } from './silent';
+export { createTokenProvider, getAccessTokenSilently, signOut } from './silent';
 export { REFRESH_TOKEN_KIND, type PersistTarget, type RefreshTokenStore } from './store';
 export {
   createOAuthService,

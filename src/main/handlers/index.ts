@@ -14,7 +14,7 @@ import { isUserFacing, toIpcErrorPayload, UserFacingError } from './errors';
 import { assertSecretBelongsTo, sameHost } from './secret-binding';
 import type { MainDeps, MainHandlers } from './types';
 
-export type { DeviceCodePrompt, MainDeps, MainHandlers, MainOAuth } from './types';
+export type { MainDeps, MainHandlers, MainOAuth } from './types';
 export {
   UserFacingError,
   toIpcError,
@@ -108,13 +108,20 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
   /**
    * Saves a profile. When it now points at another server than before, the secrets saved for the
    * old one are removed first (a new password, when one follows, replaces the old), so that a
-   * renderer cannot move a saved secret to another server by editing the profile.
+   * renderer cannot move a saved secret to another server by editing the profile. `before` is the
+   * profile as saved now (null when new), which the callers have already read.
    */
-  async function saveProfileBound(profile: Profile, newPasswordFollows: boolean): Promise<void> {
-    const before = await profiles.get(profile.name);
+  async function saveProfileBound(
+    profile: Profile,
+    before: Profile | null,
+    newPasswordFollows: boolean,
+  ): Promise<void> {
     if (before && !sameHost(before.host, profile.host)) {
       try {
-        // A Microsoft sign-in always goes: its tokens were meant for the old server only.
+        // A Microsoft sign-in always goes: its tokens were meant for the old server only. The
+        // OAuth service forgets the access token it keeps in memory first (and then the refresh
+        // token), so that not even that one can follow the profile to the new server.
+        await deps.oauth?.signOut(profile.name);
         if (newPasswordFollows) await deps.credentials.delete(profile.name, 'oauth-refresh');
         else await deps.credentials.delete(profile.name);
       } catch (error) {
@@ -154,7 +161,7 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
       profile.to = request.send.to;
     }
     const storePassword = auth?.method === 'password' && input.savePassword !== false;
-    await saveProfileBound(profile, storePassword);
+    await saveProfileBound(profile, existing, storePassword);
     if (storePassword) await deps.credentials.save(name, auth.password, 'password');
   }
 
@@ -244,7 +251,7 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
     },
 
     async 'profiles:save'({ profile, password }) {
-      await saveProfileBound(profile, password !== undefined);
+      await saveProfileBound(profile, await profiles.get(profile.name), password !== undefined);
       if (password === undefined) return { savedSecret: false };
       try {
         await deps.credentials.save(profile.name, password, 'password');
@@ -263,7 +270,9 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
 
     async 'profiles:delete'(name) {
       await profiles.delete(name);
-      // Its secrets go with it (every kind: password and OAuth refresh token).
+      // Its secrets go with it: a Microsoft sign-in's access token kept in memory (a new profile of
+      // the same name must not inherit it), then every kind in the keychain.
+      await deps.oauth?.signOut(name);
       await deps.credentials.delete(name);
     },
 

@@ -4,16 +4,13 @@
  * Pure, so tests can throw foreign senders at it.
  */
 import { pathToFileURL } from 'node:url';
+import { isLoopbackHttp } from '../../engine/oauth/config';
 
 export interface TrustedOrigins {
   /** Absolute path of the built renderer's index.html. */
   rendererIndexPath: string;
   /** The electron-vite dev server URL, in development only. */
   devServerUrl?: string;
-}
-
-function isLoopbackHttp(url: URL): boolean {
-  return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }
 
 /**
