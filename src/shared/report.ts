@@ -165,11 +165,6 @@ function fenced(text: string): string {
   return `${fence}text\n${text}\n${fence}`;
 }
 
-function pad(n: number, width: number): string {
-  const s = String(n);
-  return s.length >= width ? s : ' '.repeat(width - s.length) + s;
-}
-
 export function formatReport(result: ProbeResult, lang: Lang): string {
   const t = LABELS[lang];
   const out: string[] = [];
@@ -240,7 +235,7 @@ export function formatReport(result: ProbeResult, lang: Lang): string {
   out.push(t.redactedNote, '');
   const width = String(Math.max(0, ...result.transcript.map((l) => l.t))).length;
   const arrow = { client: 'C:', server: 'S:', info: '--' } as const;
-  const lines = result.transcript.map((l) => `[${pad(l.t, width)} ms] ${arrow[l.dir]} ${l.text}`);
+  const lines = result.transcript.map((l) => `[${String(l.t).padStart(width)} ms] ${arrow[l.dir]} ${l.text}`);
   out.push(fenced(lines.join('\n')), '');
   return out.join('\n');
 }

@@ -14,15 +14,7 @@ import {
 import { getGuideStep } from '../../src/shared/guides';
 import { LANGS, STEP_IDS } from '../../src/shared/probe-types';
 import { DIAGNOSES_DOC_PATH, renderDiagnosesDoc } from '../../src/engine/probe/diagnoses-doc';
-
-const AGREED_OUTLOOK_STEPS = [
-  'server-settings',
-  'two-step-verification',
-  'app-password',
-  'modern-auth',
-  'smtp-auth-admin',
-  'verify-account',
-];
+import { AGREED_OUTLOOK_STEPS } from '../support/agreed-ids';
 
 const REQUIRED_IDS = [
   'dns.not-found',

@@ -39,6 +39,8 @@ interface Case {
   request: (port: number, secret: string) => ProbeRequest;
   /** The test must have sent credentials (so that redaction was really exercised). */
   sendsCredentials: boolean;
+  /** The login must have run on the follow-up connection (auto found implicit TLS on a silent port). */
+  onFollowUpConnection?: boolean;
 }
 
 const password = (secret: string): AuthInput => ({ method: 'password', user: USER, password: secret });
@@ -93,6 +95,24 @@ const CASES: Case[] = [
     sendsCredentials: true,
   },
   {
+    name: 'auto on a silent implicit-TLS port: AUTH PLAIN on connection 2, message sent',
+    server: (p) => ({ ...gmailServer(p), secure: true }),
+    request: (port, s) => request(port, pki, { security: 'auto', auth: password(s), send }),
+    sendsCredentials: true,
+    onFollowUpConnection: true,
+  },
+  {
+    name: 'auto on a silent implicit-TLS port: XOAUTH2 token on connection 2',
+    server: (p, s) => ({ ...microsoftServer(p, { xoauth2: { user: USER, token: s } }), secure: true }),
+    request: (port, s) =>
+      request(port, pki, {
+        security: 'auto',
+        auth: { method: 'oauth2', user: USER, getAccessToken: async () => s },
+      }),
+    sendsCredentials: true,
+    onFollowUpConnection: true,
+  },
+  {
     name: 'plaintext refused: nothing sent',
     server: (p) => microsoftServer(p),
     request: (port, s) => request(port, pki, { security: 'none', auth: password(s) }),
@@ -135,6 +155,11 @@ describe('no secret in results, transcripts, events or reports', () => {
         }
         if (c.sendsCredentials) {
           expect(result.transcript.some((l) => l.dir === 'client' && /<redacted>/.test(l.text))).toBe(true);
+        }
+        if (c.onFollowUpConnection) {
+          expect(result.ok).toBe(true);
+          expect(result.server.securityUsed).toBe('tls');
+          expect(result.transcript.some((l) => /continuing on connection 2/.test(l.text))).toBe(true);
         }
       } finally {
         await server.close();

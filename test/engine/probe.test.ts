@@ -10,7 +10,7 @@ import { formatReport } from '../../src/shared/report';
 import { STEP_IDS, type ProbeEvent, type ProbeResult } from '../../src/shared/probe-types';
 import { REPLIES, USER, gmailServer, microsoftServer, request } from '../fixtures/providers';
 import { createTestPki, removeTestPki, type TestPki } from '../support/pki';
-import { startScriptedSmtp } from '../support/scripted-smtp';
+import { answerByVerb, startScriptedSmtp } from '../support/scripted-smtp';
 import { startSmtpServer, type RunningServer } from '../support/servers';
 
 let pki: TestPki;
@@ -170,13 +170,11 @@ describe('QUIT', () => {
       key: pki.server.key,
       cert: pki.server.cert,
       greeting: '220 slow-quit.example ESMTP',
-      answer: (command, secure) => {
-        const verb = command.split(' ')[0]?.toUpperCase();
-        if (verb === 'EHLO')
-          return secure ? '250-slow-quit.example\r\n250 SIZE 1000' : '250-slow-quit.example\r\n250 STARTTLS';
-        if (verb === 'QUIT') return '221 2.0.0 Bye';
-        return '502 5.5.2 Error: command not recognized';
-      },
+      answer: answerByVerb({
+        EHLO: (secure) =>
+          secure ? '250-slow-quit.example\r\n250 SIZE 1000' : '250-slow-quit.example\r\n250 STARTTLS',
+        QUIT: '221 2.0.0 Bye',
+      }),
       replyDelayMs: (command) => (command.toUpperCase() === 'QUIT' ? replyHeldMs : 0),
     });
     try {

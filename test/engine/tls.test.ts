@@ -8,7 +8,7 @@ import { runProbe } from '../../src/engine/probe';
 import type { ProbeEvent, ProbeResult } from '../../src/shared/probe-types';
 import { USER, microsoftServer, request } from '../fixtures/providers';
 import { createTestPki, removeTestPki, type TestCert, type TestPki } from '../support/pki';
-import { startScriptedSmtp } from '../support/scripted-smtp';
+import { answerByVerb, startScriptedSmtp } from '../support/scripted-smtp';
 import { startRawServer, startSmtpServer } from '../support/servers';
 import * as hostile from '../fixtures/hostile';
 import { SILENT_PORT_PROBE_AFTER_MS } from '../../src/engine/probe/constants';
@@ -250,13 +250,8 @@ describe('security modes', () => {
       key: pki.server.key,
       cert: pki.server.cert,
       greeting: '220 old.example SMTP ready',
-      answer: (command) => {
-        const verb = command.split(' ')[0]?.toUpperCase();
-        if (verb === 'EHLO') return '502 5.5.2 Error: command not recognized';
-        if (verb === 'HELO') return '250 old.example';
-        if (verb === 'QUIT') return '221 Bye';
-        return '502 5.5.2 Error: command not recognized';
-      },
+      // EHLO is not recognized (502) either.
+      answer: answerByVerb({ HELO: '250 old.example', QUIT: '221 Bye' }),
     });
     try {
       const result = await runProbe(request(server.port, pki, { security: 'auto' }));
@@ -416,13 +411,11 @@ describe('silent port: implicit TLS found by a parallel second connection', () =
       cert: pki.server.cert,
       greeting: '220 slow.example ESMTP',
       greetingDelayMs,
-      answer: (command, secure) => {
-        const verb = command.split(' ')[0]?.toUpperCase();
-        if (verb === 'EHLO')
-          return secure ? '250-slow.example\r\n250 SIZE 1000000' : '250-slow.example\r\n250 STARTTLS';
-        if (verb === 'QUIT') return '221 Bye';
-        return '502 5.5.2 Error: command not recognized';
-      },
+      answer: answerByVerb({
+        EHLO: (secure) =>
+          secure ? '250-slow.example\r\n250 SIZE 1000000' : '250-slow.example\r\n250 STARTTLS',
+        QUIT: '221 Bye',
+      }),
     });
     const started = Date.now();
     try {

@@ -8,6 +8,8 @@
  *   `{ port, close(), commands }`: `answer(command, secure)` returns the reply (CRLF-separated
  *   lines, no trailing CRLF) for each client line; `commands` records what the client sent (AUTH
  *   payloads included: tests only). The delays make a slow server (late greeting, late replies).
+ * - `answerByVerb(replies)` → an `answer` script: the reply for each verb (EHLO, QUIT…), or a
+ *   function of `secure` for one that differs after STARTTLS; any other command gets a 502.
  */
 import net from 'node:net';
 import tls from 'node:tls';
@@ -23,6 +25,17 @@ export interface ScriptedSmtpOptions {
   greetingDelayMs?: number;
   /** How long the reply to one command is held back (0 or absent: at once). */
   replyDelayMs?(command: string): number;
+}
+
+const NOT_RECOGNIZED = '502 5.5.2 Error: command not recognized';
+
+export function answerByVerb(
+  replies: Record<string, string | ((secure: boolean) => string)>,
+): ScriptedSmtpOptions['answer'] {
+  return (command, secure) => {
+    const reply = replies[command.split(' ')[0]?.toUpperCase() ?? ''];
+    return typeof reply === 'function' ? reply(secure) : (reply ?? NOT_RECOGNIZED);
+  };
 }
 
 export async function startScriptedSmtp(

@@ -31,7 +31,8 @@ interface Rule {
   codes?: string[];
 }
 
-const CERT_EXPIRED = ['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID'];
+/** Node's verification codes for a certificate outside its validity dates. */
+export const CERT_EXPIRED = ['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID'];
 const CERT_UNTRUSTED = [
   'DEPTH_ZERO_SELF_SIGNED_CERT',
   'SELF_SIGNED_CERT_IN_CHAIN',

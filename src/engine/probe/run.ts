@@ -31,7 +31,7 @@ import type {
 } from '../../shared/probe-types';
 import { STEP_IDS } from '../../shared/probe-types';
 import { getDiagnosis, renderDiagnosis } from '../../shared/diagnoses';
-import { Redactor, Transcript } from '../transcript';
+import { Redactor, Transcript, xoauth2Response } from '../transcript';
 import { classify, factsFromError, TIMEOUT_CODE } from './classify';
 import {
   DEFAULT_TIMEOUT_MS,
@@ -45,7 +45,7 @@ import {
 import { parseEhlo, type EhloFacts } from './ehlo';
 import { ImplicitTlsFollowUp, isWelcomeGreeting, type ImplicitTlsAnswer } from './implicit-tls-follow-up';
 import { ObservedConnection, type SessionObserver } from './session';
-import { inspectTls, tlsOptions } from './tls-inspect';
+import { inspectTls, tlsOptions, type TlsVerdict } from './tls-inspect';
 import { validateProbeRequest } from './validate';
 
 export interface RunProbeOptions {
@@ -107,7 +107,6 @@ class Probe {
   private isCancelled = false;
   private readonly sockets = new Set<net.Socket>();
   private conn: ObservedConnection | null = null;
-  private implicitTls = false;
   /** A failure decided inside a hook (certificate refused…), which wins over classification. */
   private hookFailure: StepFailure | null = null;
   private diagnosis: DiagnosisRef | null = null;
@@ -151,9 +150,10 @@ class Probe {
       }
       const addresses = await this.dnsStep();
       let socket: net.Socket = await this.tcpStep(addresses);
-      this.implicitTls =
-        this.req.security === 'tls' || (this.req.security === 'auto' && this.req.port === IMPLICIT_TLS_PORT);
-      if (this.implicitTls) socket = await this.implicitTlsStep(socket);
+      const { security, port } = this.req;
+      if (security === 'tls' || (security === 'auto' && port === IMPLICIT_TLS_PORT)) {
+        socket = await this.implicitTlsStep(socket);
+      }
       await this.smtpSetup(socket);
       await this.authStep();
       await this.sendStep();
@@ -166,6 +166,14 @@ class Probe {
       this.closeAll();
     }
     return this.result();
+  }
+
+  /**
+   * The session runs over implicit TLS (SSL/TLS): asked for (`tls`, `auto` on 465) or found on a
+   * silent port. Both paths record it in securityUsed as soon as the handshake is trusted.
+   */
+  private get implicitTls(): boolean {
+    return this.server.securityUsed === 'tls';
   }
 
   // ------------------------------------------------------------------ steps
@@ -266,7 +274,7 @@ class Probe {
       if (err instanceof Cancelled || err instanceof StepTimeout) throw err;
       // Did the TLS attempt hit a plaintext SMTP port? Ask the port on a second connection.
       const greeting = await this.followUpPlainGreeting();
-      if (greeting && /^220[ -]/.test(greeting)) {
+      if (isWelcomeGreeting(greeting)) {
         this.transcript.info(
           `Follow-up: port ${this.req.port} greets in plaintext: it expects STARTTLS, not implicit TLS`,
         );
@@ -274,9 +282,7 @@ class Probe {
       }
       throw err;
     }
-    const verdict = inspectTls(secure, this.req.host, 'implicit');
-    this.tlsInfo = verdict.info;
-    this.logTls(verdict.info);
+    const verdict = this.judgeTls(secure, 'implicit');
     if (verdict.refusal) throw new StepFailure(verdict.refusal);
     this.server.securityUsed = 'tls';
     this.endStep('tls', 'pass', this.tlsSummary(verdict.info), { ...verdict.info });
@@ -304,7 +310,7 @@ class Probe {
     const conn = this.openSession(socket, this.implicitTls);
     this.startStep('greeting');
     if (this.implicitTls) {
-      await this.race(this.connectionOp<void>(conn, (done) => conn.connect((err) => done(err ?? null))));
+      await this.race(this.connectSession(conn));
     } else {
       await this.plaintextSetup(conn, socket);
     }
@@ -330,9 +336,7 @@ class Probe {
   private openSession(socket: net.Socket, secure: boolean): ObservedConnection {
     const { req } = this;
     const backstop = this.timeoutMs + LIBRARY_TIMEOUT_GRACE_MS;
-    // The hooks of a session the probe has moved away from (a silent first connection) stay quiet.
-    const holder: { conn: ObservedConnection | null } = { conn: null };
-    const conn = new ObservedConnection(
+    const conn: ObservedConnection = new ObservedConnection(
       {
         host: req.host,
         port: req.port,
@@ -354,9 +358,9 @@ class Probe {
         transactionLog: true,
         customAuth: { [XOAUTH2_HANDLER]: xoauth2Handler },
       },
-      this.observer(() => holder.conn !== null && this.conn === holder.conn),
+      // The hooks of a session the probe has moved away from (a silent first connection) stay quiet.
+      this.observer(() => this.conn === conn),
     );
-    holder.conn = conn;
     this.conn = conn;
     // nodemailer emits 'error' for failures outside a pending call: without a listener it would throw.
     conn.on('error', () => undefined);
@@ -371,9 +375,7 @@ class Probe {
   private async plaintextSetup(conn: ObservedConnection, socket: net.Socket): Promise<void> {
     const { req } = this;
     const followUp = this.implicitTlsFollowUp();
-    const connected = this.race(
-      this.connectionOp<void>(conn, (done) => conn.connect((err) => done(err ?? null))),
-    );
+    const connected = this.race(this.connectSession(conn));
     connected.catch(() => undefined); // settled below, or abandoned with the connection
     const greeted = new Promise<'plaintext'>((resolve) => {
       this.greetingSeen = () => resolve('plaintext');
@@ -428,11 +430,7 @@ class Probe {
       if (req.security === 'auto' && !(err instanceof StepTimeout) && isWelcomeGreeting(answer.greeting)) {
         return this.switchToImplicitTls(conn, answer, followUp);
       }
-      followUp.abort();
-      this.transcript.info(
-        `Follow-up: port ${req.port} answers a TLS handshake: it expects SSL/TLS from the start`,
-      );
-      throw new StepFailure('tls.mode-mismatch', answer.greeting);
+      throw this.expectsImplicitTls(answer, followUp);
     }
   }
 
@@ -447,6 +445,15 @@ class Probe {
       register: (socket) => this.sockets.add(socket),
       log: (text) => this.transcript.info(text),
     });
+  }
+
+  /** Connection 2 answered a TLS handshake: closes it and names the mismatch (the port is SSL/TLS). */
+  private expectsImplicitTls(answer: ImplicitTlsAnswer, followUp: ImplicitTlsFollowUp): StepFailure {
+    followUp.abort();
+    this.transcript.info(
+      `Follow-up: port ${this.req.port} answers a TLS handshake: it expects SSL/TLS from the start`,
+    );
+    return new StepFailure('tls.mode-mismatch', answer.greeting);
   }
 
   /**
@@ -469,13 +476,7 @@ class Probe {
     followUp: ImplicitTlsFollowUp,
   ): Promise<void> {
     const { req } = this;
-    if (req.security !== 'auto') {
-      followUp.abort();
-      this.transcript.info(
-        `Follow-up: port ${req.port} answers a TLS handshake: it expects SSL/TLS from the start`,
-      );
-      throw new StepFailure('tls.mode-mismatch', answer.greeting);
-    }
+    if (req.security !== 'auto') throw this.expectsImplicitTls(answer, followUp);
     const secure = followUp.take(answer);
     this.transcript.info(
       `Port ${req.port} speaks implicit TLS (SSL/TLS), not STARTTLS: closing connection 1, continuing on connection 2`,
@@ -487,11 +488,8 @@ class Probe {
     const searchStart = this.current?.start ?? Date.now();
     this.startStep('tls');
     if (this.current) this.current.start = searchStart;
-    const verdict = inspectTls(secure, req.host, 'implicit');
-    this.tlsInfo = verdict.info;
-    this.logTls(verdict.info);
+    const verdict = this.judgeTls(secure, 'implicit');
     if (verdict.refusal) throw new StepFailure(verdict.refusal);
-    this.implicitTls = true;
     this.server.securityUsed = 'tls';
     this.endStep('tls', 'warn', this.implicitTlsFoundSummary(verdict.info), {
       ...verdict.info,
@@ -500,7 +498,7 @@ class Probe {
     });
     const conn = this.openSession(secure, true);
     this.startStep('greeting');
-    await this.race(this.connectionOp<void>(conn, (done) => conn.connect((err) => done(err ?? null))));
+    await this.race(this.connectSession(conn));
   }
 
   /** The hooks through which the SMTP session reports its progress. */
@@ -510,7 +508,7 @@ class Probe {
         if (!isActive()) return;
         this.greetingSeen?.();
         this.server.greeting = reply;
-        if (!/^220[ -]/.test(reply)) return; // nodemailer fails it; the classifier names it
+        if (!isWelcomeGreeting(reply)) return; // nodemailer fails it; the classifier names it
         const banner = reply.split(/\r?\n/)[0] ?? reply;
         this.endStep('greeting', 'pass', L(`Server greeting: ${banner}`, `Saluto del server: ${banner}`), {
           greeting: reply,
@@ -540,9 +538,7 @@ class Probe {
       },
       onTlsEstablished: (socket) => {
         if (!isActive()) return new Error('Connection no longer in use');
-        const verdict = inspectTls(socket, this.req.host, 'starttls');
-        this.tlsInfo = verdict.info;
-        this.logTls(verdict.info);
+        const verdict = this.judgeTls(socket, 'starttls');
         if (!verdict.refusal) return null;
         this.hookFailure = new StepFailure(verdict.refusal);
         return new Error(`TLS refused: ${verdict.refusal}`);
@@ -748,6 +744,11 @@ class Probe {
     });
   }
 
+  /** Greeting, EHLO and (when due) STARTTLS: nodemailer's connect() on the socket it was given. */
+  private connectSession(conn: ObservedConnection): Promise<void> {
+    return this.connectionOp<void>(conn, (done) => conn.connect((err) => done(err ?? null)));
+  }
+
   private race<T>(promise: Promise<T>): Promise<T> {
     return Promise.race([promise, this.interrupted]);
   }
@@ -880,11 +881,16 @@ class Probe {
     return step;
   }
 
-  private logTls(info: TlsInfo): void {
+  /** Judges a completed handshake (see tls-inspect) and records what it showed. */
+  private judgeTls(socket: tls.TLSSocket, mode: TlsInfo['mode']): TlsVerdict {
+    const verdict = inspectTls(socket, this.req.host, mode);
+    this.tlsInfo = verdict.info;
+    const info = verdict.info;
     this.transcript.info(
       `TLS ${info.protocol ?? '?'} ${info.cipher ?? '?'}; certificate ${info.subject ?? '?'} issued by ${info.issuer ?? '?'}; ` +
         `trusted: ${info.trusted ? 'yes' : `no (${info.trustError})`}; name matches: ${info.hostnameMatches ? 'yes' : 'no'}`,
     );
+    return verdict;
   }
 
   private tlsSummary(info: TlsInfo): Localized {
@@ -937,10 +943,8 @@ async function xoauth2Handler(ctx: {
   auth: { user?: string; xoauth2Token?: string };
   sendCommand(cmd: string): Promise<{ status: number; response: string }>;
 }): Promise<void> {
-  const payload = Buffer.from(
-    `user=${ctx.auth.user ?? ''}\u0001auth=Bearer ${ctx.auth.xoauth2Token ?? ''}\u0001\u0001`,
-    'utf8',
-  ).toString('base64');
+  const response = xoauth2Response(ctx.auth.user ?? '', ctx.auth.xoauth2Token ?? '');
+  const payload = Buffer.from(response, 'utf8').toString('base64');
   let reply = await ctx.sendCommand(`AUTH XOAUTH2 ${payload}`);
   if (reply.status === 334) reply = await ctx.sendCommand('');
   if (reply.status !== 235) throw new Error('Invalid login');

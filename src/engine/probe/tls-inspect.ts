@@ -7,8 +7,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import type { TlsInfo } from '../../shared/probe-types';
-
-const EXPIRED_CODES = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
+import { CERT_EXPIRED } from './classify';
 
 /**
  * Options for tls.connect in every handshake of the engine. The chain is still verified by Node
@@ -72,7 +71,8 @@ export function inspectTls(socket: tls.TLSSocket, host: string, mode: TlsInfo['m
   };
   let refusal: string | null = null;
   if (!trusted)
-    refusal = authorizationError && EXPIRED_CODES.has(authorizationError) ? 'tls.expired' : 'tls.untrusted';
+    refusal =
+      authorizationError && CERT_EXPIRED.includes(authorizationError) ? 'tls.expired' : 'tls.untrusted';
   else if (!info.hostnameMatches) refusal = 'tls.hostname-mismatch';
   return { info, refusal };
 }

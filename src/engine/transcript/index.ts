@@ -6,7 +6,7 @@ import { format } from 'node:util';
 import type { TranscriptLine } from '../../shared/probe-types';
 import { Redactor, SaslLineFilter } from './redact';
 
-export { Redactor, SaslLineFilter, REDACTED } from './redact';
+export { Redactor, SaslLineFilter, REDACTED, xoauth2Response } from './redact';
 
 /** A server can send huge lines; the transcript keeps enough of each to read it. */
 export const MAX_TRANSCRIPT_LINE = 2000;

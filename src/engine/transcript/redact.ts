@@ -42,8 +42,18 @@ function base64Fragments(secret: string): string[] {
   return fragments;
 }
 
+/**
+ * The XOAUTH2 initial client response (as Google and Microsoft speak it), before base64: the probe
+ * sends exactly this, so the redactor knows the exact payload to hide.
+ */
+export function xoauth2Response(user: string, token: string): string {
+  return `user=${user}\u0001auth=Bearer ${token}\u0001\u0001`;
+}
+
 export class Redactor {
   private readonly needles = new Set<string>();
+  /** The needles longest first, kept until the next addSecret (redact runs on every line). */
+  private ordered: string[] | null = null;
 
   /** Registers a secret (password, token…). `user` adds the SASL payloads that embed both. */
   addSecret(secret: string, user?: string): void {
@@ -52,19 +62,20 @@ export class Redactor {
     if (user !== undefined) {
       forms.push(base64(`\u0000${user}\u0000${secret}`));
       forms.push(base64(`${user}\u0000${user}\u0000${secret}`));
-      forms.push(base64(`user=${user}\u0001auth=Bearer ${secret}\u0001\u0001`));
+      forms.push(base64(xoauth2Response(user, secret)));
     }
     forms.push(...base64Fragments(secret));
     for (const form of forms)
       if (form.length >= MIN_FRAGMENT_LENGTH || form === secret) this.needles.add(form);
+    this.ordered = null;
   }
 
   /** Replaces every known secret form in `text`. */
   redact(text: string): string {
     let out = text;
     // Longest first, so a payload is replaced whole before its fragments are looked for.
-    const needles = [...this.needles].sort((a, b) => b.length - a.length);
-    for (const needle of needles) out = out.split(needle).join(REDACTED);
+    this.ordered ??= [...this.needles].sort((a, b) => b.length - a.length);
+    for (const needle of this.ordered) out = out.split(needle).join(REDACTED);
     return out;
   }
 

@@ -33,16 +33,19 @@ export function getDiagnosis(id: string): DiagnosisEntry | undefined {
   return BY_ID.get(id);
 }
 
+/** A `{name}` placeholder in a catalogue text. */
+const PLACEHOLDER = /\{([a-zA-Z][\w-]*)\}/g;
+
 /** Replaces each `{name}` with params[name]. */
 export function interpolate(text: string, params: Record<string, string>): string {
-  return text.replace(/\{([a-zA-Z][\w-]*)\}/g, (_match, name: string) =>
+  return text.replace(PLACEHOLDER, (_match, name: string) =>
     Object.prototype.hasOwnProperty.call(params, name) ? (params[name] ?? MISSING_PARAM) : MISSING_PARAM,
   );
 }
 
 /** The `{name}` placeholders a text uses. */
 export function placeholdersOf(text: string): string[] {
-  return [...text.matchAll(/\{([a-zA-Z][\w-]*)\}/g)].map((m) => m[1] ?? '');
+  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '');
 }
 
 /** Microsoft's submission hosts: smtp-mail.outlook.com, smtp.office365.com and their domains. */

@@ -12,6 +12,12 @@
 import type { DiagnosisEntry } from './types';
 
 const OUTLOOK = 'outlook';
+/** Connection problems: for Microsoft's hosts, the Outlook.com server settings fix them. */
+const OUTLOOK_SERVER_SETTINGS = {
+  guideId: OUTLOOK,
+  stepId: 'server-settings',
+  audience: 'microsoft',
+} as const;
 
 export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
   // ---------------------------------------------------------------- DNS
@@ -43,7 +49,7 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
         it: 'Se sei su una rete aziendale o in VPN, chiedi a chi la gestisce se i nomi esterni sono bloccati.',
       },
     ],
-    guide: { guideId: OUTLOOK, stepId: 'server-settings', audience: 'microsoft' },
+    guide: OUTLOOK_SERVER_SETTINGS,
   },
   {
     id: 'dns.timeout',
@@ -97,7 +103,7 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
         it: 'Se le impostazioni sono giuste, il server potrebbe essere fermo: riprova più tardi.',
       },
     ],
-    guide: { guideId: OUTLOOK, stepId: 'server-settings', audience: 'microsoft' },
+    guide: OUTLOOK_SERVER_SETTINGS,
   },
   {
     id: 'net.timeout',
@@ -121,7 +127,7 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
         it: 'Controlla il firewall e l’antivirus di questo computer.',
       },
     ],
-    guide: { guideId: OUTLOOK, stepId: 'server-settings', audience: 'microsoft' },
+    guide: OUTLOOK_SERVER_SETTINGS,
   },
   {
     id: 'net.unreachable',
@@ -162,7 +168,7 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
       },
       { en: 'Try again in a few minutes.', it: 'Riprova tra qualche minuto.' },
     ],
-    guide: { guideId: OUTLOOK, stepId: 'server-settings', audience: 'microsoft' },
+    guide: OUTLOOK_SERVER_SETTINGS,
   },
   // ---------------------------------------------------------------- SMTP conversation
   {
@@ -187,7 +193,7 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
         it: 'Disattiva per un momento la scansione della posta dell’antivirus e riprova.',
       },
     ],
-    guide: { guideId: OUTLOOK, stepId: 'server-settings', audience: 'microsoft' },
+    guide: OUTLOOK_SERVER_SETTINGS,
   },
   {
     id: 'smtp.rejected',
@@ -231,7 +237,7 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
         it: 'Se usi un proxy o un antivirus che filtra la posta, prova senza.',
       },
     ],
-    guide: { guideId: OUTLOOK, stepId: 'server-settings', audience: 'microsoft' },
+    guide: OUTLOOK_SERVER_SETTINGS,
   },
   {
     id: 'smtp.timeout',
@@ -277,7 +283,7 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
         it: 'Per Outlook.com e Hotmail: smtp-mail.outlook.com, porta 587, STARTTLS (la pagina delle impostazioni di Microsoft indica la 587 come “SSL/TLS”, ma è STARTTLS).',
       },
     ],
-    guide: { guideId: OUTLOOK, stepId: 'server-settings', audience: 'microsoft' },
+    guide: OUTLOOK_SERVER_SETTINGS,
   },
   {
     id: 'tls.starttls-unavailable',
@@ -310,7 +316,7 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
         it: 'Non disattivare la crittografia per aggirare il problema.',
       },
     ],
-    guide: { guideId: OUTLOOK, stepId: 'server-settings', audience: 'microsoft' },
+    guide: OUTLOOK_SERVER_SETTINGS,
   },
   {
     id: 'tls.untrusted',
@@ -369,7 +375,7 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
         it: 'Se il nome è giusto, controlla la scansione della posta dell’antivirus: potrebbe intercettare la connessione.',
       },
     ],
-    guide: { guideId: OUTLOOK, stepId: 'server-settings', audience: 'microsoft' },
+    guide: OUTLOOK_SERVER_SETTINGS,
   },
   {
     id: 'tls.expired',
@@ -415,7 +421,7 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
         it: 'Un server molto vecchio potrebbe usare solo una crittografia superata: invia il report al suo amministratore.',
       },
     ],
-    guide: { guideId: OUTLOOK, stepId: 'server-settings', audience: 'microsoft' },
+    guide: OUTLOOK_SERVER_SETTINGS,
   },
   // ---------------------------------------------------------------- authentication
   {
@@ -446,7 +452,7 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
         it: 'Se le impostazioni sono giuste, chiedi al provider come autenticarti.',
       },
     ],
-    guide: { guideId: OUTLOOK, stepId: 'server-settings', audience: 'microsoft' },
+    guide: OUTLOOK_SERVER_SETTINGS,
   },
   {
     id: 'auth.starttls-required',
@@ -469,7 +475,7 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
         it: 'Se hai già scelto STARTTLS e compare lo stesso, un antivirus o un firewall potrebbe togliere la crittografia: controlla la scansione della posta.',
       },
     ],
-    guide: { guideId: OUTLOOK, stepId: 'server-settings', audience: 'microsoft' },
+    guide: OUTLOOK_SERVER_SETTINGS,
   },
   {
     id: 'auth.plaintext-refused',
@@ -496,7 +502,7 @@ export const SMTP_DIAGNOSES: DiagnosisEntry[] = [
         it: 'Solo su un server di prova che gestisci tu: consenti esplicitamente l’accesso non cifrato.',
       },
     ],
-    guide: { guideId: OUTLOOK, stepId: 'server-settings', audience: 'microsoft' },
+    guide: OUTLOOK_SERVER_SETTINGS,
   },
   {
     id: 'auth.method-unsupported',
