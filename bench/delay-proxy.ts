@@ -7,7 +7,7 @@
  * timers of equal duration in the order they were set. The end of a stream is delayed the same
  * way, so a close never overtakes data.
  */
-import { createServer, connect, isIP, type Socket } from 'node:net';
+import { createServer, connect, type Socket } from 'node:net';
 
 export const DEFAULT_ONE_WAY_DELAY_MS = 50;
 const LOOPBACK = '127.0.0.1';
@@ -28,21 +28,13 @@ function pipeWithDelay(from: Socket, to: Socket, delayMs: number): void {
   from.on('close', () => setTimeout(() => to.destroy(), delayMs));
 }
 
-export async function startDelayProxy(opts: {
-  targetPort: number;
-  targetHost?: string;
-  delayMs?: number;
-}): Promise<DelayProxy> {
-  const targetHost = opts.targetHost ?? LOOPBACK;
-  // This tool must never become a way to reach another machine.
-  if (!(targetHost === LOOPBACK || targetHost === '::1') || isIP(targetHost) === 0) {
-    throw new Error('the delay proxy only forwards to loopback');
-  }
+/** Forwards to `targetPort` on 127.0.0.1 only: this tool must never reach another machine. */
+export async function startDelayProxy(opts: { targetPort: number; delayMs?: number }): Promise<DelayProxy> {
   const delayMs = opts.delayMs ?? DEFAULT_ONE_WAY_DELAY_MS;
   const sockets = new Set<Socket>();
   const server = createServer((client) => {
     client.setNoDelay(true);
-    const upstream = connect({ host: targetHost, port: opts.targetPort });
+    const upstream = connect({ host: LOOPBACK, port: opts.targetPort });
     upstream.setNoDelay(true);
     for (const s of [client, upstream]) {
       sockets.add(s);

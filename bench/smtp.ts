@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   };
   const mark = (ok: boolean): string => (ok ? 'met' : 'MISSED');
   const lines = [
-    `SMTP benchmark: Postfix ${''}submission (STARTTLS + AUTH PLAIN) behind a ${DEFAULT_ONE_WAY_DELAY_MS} ms-each-way proxy, ${rounds} interleaved rounds, medians`,
+    `SMTP benchmark: Postfix submission (STARTTLS + AUTH PLAIN) behind a ${DEFAULT_ONE_WAY_DELAY_MS} ms-each-way proxy, ${rounds} interleaved rounds, medians`,
     '',
     '| contender | median |',
     '| --- | ---: |',

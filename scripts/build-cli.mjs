@@ -10,12 +10,13 @@
 //   bundled module is evaluated only when its path is taken.
 // - bin/mailcheck.js runs the bundle with a V8 code cache beside it (bin/code-cache.js); every
 //   build deletes the caches of the previous bundle.
-// `node scripts/build-cli.mjs` builds; test/profiles/paths.test.ts mirrors CLI_BUILD_OPTIONS to
-// check the bundled env-paths the same way.
+// `node scripts/build-cli.mjs` builds; test/profiles/paths.test.ts builds with CLI_BUILD_OPTIONS
+// to check the bundled env-paths (types in build-cli.d.mts).
 import { build } from 'esbuild';
 import { readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CACHE_SUFFIX } from '../bin/code-cache.js';
 
 /** Packages left out of the bundle, each loaded by Node from node_modules when first needed. */
 export const CLI_EXTERNAL_PACKAGES = ['keytar', 'openid-client'];
@@ -43,7 +44,7 @@ async function removeCodeCaches(outfile) {
   const names = await readdir(dirname(outfile)).catch(() => []);
   const prefix = `${basename(outfile)}.`;
   for (const name of names) {
-    if (name.startsWith(prefix) && name.endsWith('.v8cache'))
+    if (name.startsWith(prefix) && name.endsWith(CACHE_SUFFIX))
       await rm(join(dirname(outfile), name), { force: true });
   }
 }

@@ -27,7 +27,7 @@ import { readSecretLine } from './read-secret';
 import { UsageError } from './usage-error';
 
 /** Sign-in host override for end-to-end tests against a local server (https, or http on loopback). */
-export const AUTHORITY_HOST_ENV = 'MAILCHECK_MS_AUTHORITY_HOST';
+const AUTHORITY_HOST_ENV = 'MAILCHECK_MS_AUTHORITY_HOST';
 
 export interface ResolveOAuthOptions {
   user?: string;
@@ -39,9 +39,6 @@ export interface ResolveOAuthOptions {
   lang?: Lang;
   /** Defaults to process.env (MAILCHECK_MS_CLIENT_ID, MAILCHECK_MS_AUTHORITY_HOST, locale). */
   env?: NodeJS.ProcessEnv;
-  /** Defaults to the OS keychain. */
-  store?: RefreshTokenStore;
-  signal?: AbortSignal;
 }
 
 export interface ResolveOAuthIo {
@@ -89,7 +86,7 @@ export async function resolveOAuthAuth(opts: ResolveOAuthOptions, io: ResolveOAu
     ...(user ? { loginHint: user } : {}),
   };
   const profile = opts.profile?.trim() || undefined;
-  const store = profile ? (opts.store ?? (await keychainOrNull(io, lang))) : null;
+  const store = profile ? await keychainOrNull(io, lang) : null;
 
   try {
     if (profile && store) {
@@ -104,7 +101,6 @@ export async function resolveOAuthAuth(opts: ResolveOAuthOptions, io: ResolveOAu
     }
     const signedIn = await signInWithDeviceCode(cfg, {
       onCode: (info) => showCode(info, io, lang),
-      ...(opts.signal ? { signal: opts.signal } : {}),
       ...(profile && store ? { persist: { profile, store: bestEffort(store, profile, io, lang) } } : {}),
     });
     say(io, lang, { en: `signed in as ${signedIn.user}.`, it: `accesso eseguito come ${signedIn.user}.` });

@@ -9,8 +9,8 @@ import type { Profile } from '../shared/profile-types';
 import type { CliIo } from './cli-io';
 import { EXIT } from './exit-codes';
 import { describeKeychainError, openKeychain } from './keychain';
-import { langFromEnv } from './lang';
-import { UsageError } from './usage-error';
+import { langFromEnv, parseLangFlag } from './lang';
+import { reportUsageError, UsageError } from './usage-error';
 
 const FLAGS = { json: { type: 'boolean' }, lang: { type: 'string' } } as const;
 
@@ -52,9 +52,7 @@ export async function profilesCommand(args: string[], io: CliIo): Promise<number
       throw new UsageError('argv', { en: `${detail}. ${USAGE.en}`, it: `${detail}. ${USAGE.it}` });
     }
     json = parsed.values.json ?? false;
-    if (parsed.values.lang === 'it' || parsed.values.lang === 'en') lang = parsed.values.lang;
-    else if (parsed.values.lang !== undefined)
-      throw new UsageError('lang', { en: '--lang must be it or en.', it: '--lang deve essere it o en.' });
+    lang = parseLangFlag(parsed.values.lang, io.env);
     const [action, name, ...extra] = parsed.positionals;
     const needsName = action === 'show' || action === 'delete';
     if (
@@ -78,13 +76,7 @@ export async function profilesCommand(args: string[], io: CliIo): Promise<number
     return await remove(store, profile, io, lang, json);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    const message = error.localized(lang);
-    io.stderr.write(`mailcheck: ${message}\n`);
-    if (json)
-      io.stdout.write(
-        JSON.stringify({ ok: false, error: { kind: 'usage', field: error.field, message } }) + '\n',
-      );
-    return EXIT.usage;
+    return reportUsageError(error, lang, json, io);
   }
 }
 

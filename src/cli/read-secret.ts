@@ -3,15 +3,16 @@
  * Never from argv (other users can read a process's arguments) and never echoed. On a terminal the
  * echo is switched off while the user types; from a pipe the first line is taken as is.
  */
+import type { CliIo } from './cli-io';
 
 /** A pipe that never sends a line nor closes must not hang the CLI forever. */
-export const STDIN_SECRET_TIMEOUT_MS = 30_000;
+const STDIN_SECRET_TIMEOUT_MS = 30_000;
 
 const CTRL_C = '\u0003';
 const CTRL_D = '\u0004';
 const BACKSPACES = new Set(['\u007f', '\b']);
 
-type Stdin = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
+type Stdin = CliIo['stdin'];
 
 export class SecretInputCancelled extends Error {
   constructor() {
@@ -23,10 +24,10 @@ export class SecretInputCancelled extends Error {
 /** Resolves to the first line, or null when stdin is empty/closed/silent (the caller reports it). */
 export function readSecretLine(
   stdin: Stdin,
-  io: { stderr: NodeJS.WritableStream; prompt: string; timeoutMs?: number },
+  io: { stderr: NodeJS.WritableStream; prompt: string },
 ): Promise<string | null> {
   if (stdin.isTTY && typeof stdin.setRawMode === 'function') return readFromTerminal(stdin, io);
-  return readFromPipe(stdin, io.timeoutMs ?? STDIN_SECRET_TIMEOUT_MS);
+  return readFromPipe(stdin, STDIN_SECRET_TIMEOUT_MS);
 }
 
 function readFromPipe(stdin: Stdin, timeoutMs: number): Promise<string | null> {
@@ -68,8 +69,10 @@ function readFromTerminal(
 ): Promise<string | null> {
   return new Promise((resolve, reject) => {
     let typed = '';
-    io.stderr.write(io.prompt);
+    // Echo off BEFORE the prompt shows: nothing typed after it can be echoed, and Ctrl-C is a
+    // keystroke from then on (handled below), never a SIGINT that would kill the process.
     stdin.setRawMode?.(true);
+    io.stderr.write(io.prompt);
     stdin.setEncoding('utf8');
     const finish = (): void => {
       stdin.setRawMode?.(false);

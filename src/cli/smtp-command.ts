@@ -18,8 +18,8 @@ import type { Profile } from '../shared/profile-types';
 import type { CliIo } from './cli-io';
 import { EXIT } from './exit-codes';
 import { openKeychain, describeKeychainError } from './keychain';
-import { langFromEnv } from './lang';
-import { readSecretLine } from './read-secret';
+import { langFromEnv, parseLangFlag } from './lang';
+import { readSecretLine, SecretInputCancelled } from './read-secret';
 import { resultToJson } from './render-json';
 import { resultToText } from './render-text';
 import { openProfileStore } from './profile-store';
@@ -27,17 +27,7 @@ import { parseSmtpFlags, peekOutputFlags, type SmtpFlags } from './smtp-options'
 import { resolveSmtpSettings, type SmtpSettings } from './smtp-settings';
 import { SMTP_HELP } from './help';
 import { warmUpTlsWhileGreeting } from './tls-warm-up';
-import { UsageError } from './usage-error';
-
-function usage(field: string, en: string, it: string): UsageError {
-  return new UsageError(field, { en, it });
-}
-
-function parseLang(raw: string | undefined, env: NodeJS.ProcessEnv): Lang {
-  if (raw === undefined) return langFromEnv(env);
-  if (raw === 'en' || raw === 'it') return raw;
-  throw usage('lang', '--lang must be it or en.', '--lang deve essere it o en.');
-}
+import { reportUsageError, usage, UsageError } from './usage-error';
 
 /** What happened to the --save request, for the output. */
 interface SaveOutcome {
@@ -212,7 +202,7 @@ function cancelOnSigint(controller: AbortController): () => void {
   return () => process.removeListener('SIGINT', onSigint);
 }
 
-export function exitCodeFor(result: ProbeResult): number {
+function exitCodeFor(result: ProbeResult): number {
   if (result.cancelled) return EXIT.cancelled;
   const failed = !result.ok || result.steps.some((step) => step.status === 'fail');
   return failed ? EXIT.problem : EXIT.ok;
@@ -223,7 +213,7 @@ export async function smtpCommand(args: string[], io: CliIo): Promise<number> {
   let lang: Lang = early.lang === 'it' || early.lang === 'en' ? early.lang : langFromEnv(io.env);
   try {
     const flags = parseSmtpFlags(args);
-    lang = parseLang(flags.lang, io.env);
+    lang = parseLangFlag(flags.lang, io.env);
     if (flags.help) {
       io.stdout.write(SMTP_HELP[lang]);
       return EXIT.ok;
@@ -274,15 +264,11 @@ export async function smtpCommand(args: string[], io: CliIo): Promise<number> {
     }
     return exitCodeFor(result);
   } catch (error) {
+    // Ctrl-C at the password (or token) prompt: the terminal is in raw mode, so it arrives as a
+    // keystroke, not as SIGINT. Nothing was sent: the same exit as a cancelled test.
+    if (error instanceof SecretInputCancelled) return EXIT.cancelled;
     if (!(error instanceof UsageError)) throw error;
-    const message = error.localized(lang);
-    io.stderr.write(`mailcheck: ${message}\n`);
-    if (early.json) {
-      io.stdout.write(
-        JSON.stringify({ ok: false, error: { kind: 'usage', field: error.field, message } }, null, 2) + '\n',
-      );
-    }
-    return EXIT.usage;
+    return reportUsageError(error, lang, early.json, io);
   }
 }
 

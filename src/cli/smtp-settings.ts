@@ -10,7 +10,7 @@ import { SECURITY_MODES, type SecurityMode } from '../shared/probe-types';
 import type { Profile } from '../shared/profile-types';
 import type { SmtpFlags } from './smtp-options';
 import { DEFAULT_TENANT, parseTenant } from './tenant';
-import { UsageError } from './usage-error';
+import { usage } from './usage-error';
 
 export type AuthMethod = Profile['authMethod'];
 const AUTH_METHODS: readonly AuthMethod[] = ['password', 'oauth2', 'none'];
@@ -38,10 +38,6 @@ export interface SmtpSettings {
   caPem?: string;
   timeoutMs?: number;
   allowPlaintextAuth: boolean;
-}
-
-function usage(field: string, en: string, it: string): UsageError {
-  return new UsageError(field, { en, it });
 }
 
 function parsePort(raw: string): number {
@@ -89,7 +85,7 @@ function parseTimeout(raw: string): number {
   return Number(raw);
 }
 
-export async function readCaFile(path: string): Promise<string> {
+async function readCaFile(path: string): Promise<string> {
   let text: string;
   try {
     const bytes = await readFile(path);

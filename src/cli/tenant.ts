@@ -16,7 +16,7 @@ const TENANT_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 const TENANT_DOMAIN =
   /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 
-export function isValidTenant(tenant: string): boolean {
+function isValidTenant(tenant: string): boolean {
   return NAMED_TENANTS.includes(tenant) || TENANT_GUID.test(tenant) || TENANT_DOMAIN.test(tenant);
 }
 

@@ -17,10 +17,9 @@ import type { ProbeEvent } from '../shared/probe-types';
 export function warmUpTlsWhileGreeting(): (event: ProbeEvent) => void {
   let done = false;
   return (event) => {
-    if (done || event.type !== 'step-start') return;
-    if (event.id === 'tls') done = true; // implicit TLS: already under way
-    if (event.id !== 'greeting' || done) return;
+    if (done || event.type !== 'step-start' || (event.id !== 'tls' && event.id !== 'greeting')) return;
     done = true;
+    if (event.id === 'tls') return; // implicit TLS: the engine is setting TLS up already
     setImmediate(() => {
       try {
         createSecureContext();

@@ -1,4 +1,6 @@
 import type { Localized } from '../shared/probe-types';
+import type { CliIo } from './cli-io';
+import { EXIT } from './exit-codes';
 
 /**
  * Bad usage or bad input, found before anything is sent: the CLI prints the message in the
@@ -18,4 +20,24 @@ export class UsageError extends Error {
   localized(lang: 'en' | 'it'): string {
     return lang === 'it' ? this.messageIt : this.message;
   }
+}
+
+/** A UsageError from its two messages. */
+export function usage(field: string, en: string, it: string): UsageError {
+  return new UsageError(field, { en, it });
+}
+
+/**
+ * Prints a usage error on stderr (and, with --json, as the one JSON object on stdout) and gives
+ * the exit code 2: the same form for every subcommand.
+ */
+export function reportUsageError(error: UsageError, lang: 'en' | 'it', json: boolean, io: CliIo): number {
+  const message = error.localized(lang);
+  io.stderr.write(`mailcheck: ${message}\n`);
+  if (json) {
+    io.stdout.write(
+      JSON.stringify({ ok: false, error: { kind: 'usage', field: error.field, message } }, null, 2) + '\n',
+    );
+  }
+  return EXIT.usage;
 }

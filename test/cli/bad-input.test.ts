@@ -48,14 +48,15 @@ const base = (port: number): string[] => [
   '--timeout',
   '3000',
 ];
-const withUser = (port: number): string[] => [
+/** The base flags plus the loopback host and a user: everything but the login method. */
+const withHostAndUser = (port: number): string[] => [
   ...base(port),
   '--host',
   '127.0.0.1',
   '--user',
   'me@example.com',
-  '--password-stdin',
 ];
+const withUser = (port: number): string[] => [...withHostAndUser(port), '--password-stdin'];
 
 /** Not a tenant: spaces, slashes, dot-dot, empty, a bare word, a malformed id or domain. */
 const BAD_TENANTS = [
@@ -72,11 +73,7 @@ const BAD_TENANTS = [
 const TOKEN_LINE = 'an-access-token-for-bad-input-tests\n';
 /** An OAuth run that, were the input accepted, would try to sign in (at the loopback recorder). */
 const oauth = (port: number): string[] => [
-  ...base(port),
-  '--host',
-  '127.0.0.1',
-  '--user',
-  'me@example.com',
+  ...withHostAndUser(port),
   '--auth',
   'oauth2',
   '--client-id',

@@ -24,24 +24,18 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** `mailcheck smtp` at the server that never greets, with a timeout far beyond the Ctrl-C. */
+function hangingServerArgs(...extra: string[]): string[] {
+  const target = ['--host', '127.0.0.1', '--port', String(server.port), '--security', 'none'];
+  return ['smtp', ...target, '--timeout', String(PROBE_TIMEOUT_MS), ...extra];
+}
+
 describe('Ctrl-C', () => {
   it('cancels the probe cleanly: exit 130, cancelled in the JSON, well before the timeout', async () => {
     const started = Date.now();
-    const run = await runCli(
-      [
-        'smtp',
-        '--host',
-        '127.0.0.1',
-        '--port',
-        String(server.port),
-        '--security',
-        'none',
-        '--timeout',
-        String(PROBE_TIMEOUT_MS),
-        '--json',
-      ],
-      { onSpawn: (child) => setTimeout(() => child.kill('SIGINT'), SIGINT_AFTER_MS) },
-    );
+    const run = await runCli(hangingServerArgs('--json'), {
+      onSpawn: (child) => setTimeout(() => child.kill('SIGINT'), SIGINT_AFTER_MS),
+    });
     const elapsed = Date.now() - started;
     expect(run.code, run.stderr).toBe(130);
     expect(parseJsonOutput(run)).toMatchObject({ cancelled: true, ok: false });
@@ -52,25 +46,10 @@ describe('Ctrl-C', () => {
   it('a cancelled run saves nothing, even with --save', async () => {
     const configDir = await mkdtemp(join(tmpdir(), 'mailcheck-cli-cancel-'));
     try {
-      const run = await runCli(
-        [
-          'smtp',
-          '--host',
-          '127.0.0.1',
-          '--port',
-          String(server.port),
-          '--security',
-          'none',
-          '--timeout',
-          String(PROBE_TIMEOUT_MS),
-          '--save',
-          'interrupted',
-        ],
-        {
-          env: { MAILCHECK_CONFIG_DIR: configDir },
-          onSpawn: (child) => setTimeout(() => child.kill('SIGINT'), SIGINT_AFTER_MS),
-        },
-      );
+      const run = await runCli(hangingServerArgs('--save', 'interrupted'), {
+        env: { MAILCHECK_CONFIG_DIR: configDir },
+        onSpawn: (child) => setTimeout(() => child.kill('SIGINT'), SIGINT_AFTER_MS),
+      });
       expect(run.code, run.stderr).toBe(130);
       expect(run.stdout).toMatch(/Test cancelled/);
       expect(run.stdout).not.toMatch(/saved/);

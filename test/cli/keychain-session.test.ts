@@ -6,18 +6,16 @@
  * shows it gone after delete. Also: with no keychain, --save (after the test) saves the settings
  * only and says so.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMta, type RunningMta } from '../mta/mta';
 import { ensureCliBuilt, parseJsonOutput, runCli, type CliRun } from './cli-runner';
+import { keychainAccounts } from './keychain-accounts';
 import { leakedForms, secretForms } from './secret-forms';
 
 const PROFILE = 'leak-test';
-const SECRET_TOOL_TIMEOUT_MS = 10_000;
 
 let mta: RunningMta;
 let configDir: string;
@@ -40,21 +38,6 @@ async function cli(args: string[], opts: { stdin?: string; env?: NodeJS.ProcessE
   });
   transcript.push(run.stdout, run.stderr);
   return run;
-}
-
-/** The accounts of the Mailcheck items in the keychain (secret-tool also prints secrets: only the names are kept). */
-async function keychainAccounts(): Promise<string[]> {
-  const { stdout, stderr } = await promisify(execFile)(
-    'secret-tool',
-    ['search', '--all', 'service', 'Mailcheck'],
-    {
-      timeout: SECRET_TOOL_TIMEOUT_MS,
-    },
-  ).catch((e: { stdout?: string; stderr?: string }) => ({ stdout: e.stdout ?? '', stderr: e.stderr ?? '' }));
-  return `${stdout}\n${stderr}`
-    .split('\n')
-    .map((line) => /^attribute\.account = (.*)$/.exec(line)?.[1])
-    .filter((a): a is string => a !== undefined);
 }
 
 async function filesUnder(dir: string): Promise<string[]> {

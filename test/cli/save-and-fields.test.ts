@@ -7,23 +7,21 @@
  *   profiles-file failure is reported without losing the test or changing its exit code;
  * - `--access-token-stdin` alone means XOAUTH2.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { promisify } from 'node:util';
 import type { SMTPServerOptions } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../../src/shared/profile-types';
 import { createTestPki, removeTestPki, type TestPki } from '../support/pki';
 import { smtpError, startSmtpServer, type RunningServer } from '../support/servers';
 import { ensureCliBuilt, parseJsonOutput, REPO_ROOT, runCli, type CliRun } from './cli-runner';
+import { keychainAccounts } from './keychain-accounts';
 import { leakedForms, secretForms } from './secret-forms';
 
 const USER = 'fields@example.test';
 const PASSWORD = `pw-${process.pid}-save-and-fields`;
 const TOKEN = `at-${process.pid}-token-implies-oauth2`;
-const SECRET_TOOL_TIMEOUT_MS = 10_000;
 
 let pki: TestPki;
 let tlsServer: RunningServer;
@@ -79,6 +77,11 @@ function starttlsTestArgs(): string[] {
   return ['smtp', ...target, '--user', USER, '--password-stdin', '--ca', pki.ca.certFile];
 }
 
+/** `mailcheck smtp` against the local server without TLS (no user yet). */
+function plaintextTestArgs(): string[] {
+  return ['smtp', '--host', '127.0.0.1', '--port', String(plainServer.port), '--security', 'none'];
+}
+
 async function cli(
   configDir: string,
   args: string[],
@@ -93,19 +96,6 @@ async function cli(
 async function savedProfiles(configDir: string): Promise<Profile[]> {
   return (JSON.parse(await readFile(join(configDir, 'profiles.json'), 'utf8')) as { profiles: Profile[] })
     .profiles;
-}
-
-/** The accounts of the Mailcheck keychain items (secret-tool prints attributes on stderr). */
-async function keychainAccounts(): Promise<string[]> {
-  const { stdout, stderr } = await promisify(execFile)(
-    'secret-tool',
-    ['search', '--all', 'service', 'Mailcheck'],
-    { timeout: SECRET_TOOL_TIMEOUT_MS },
-  ).catch((e: { stdout?: string; stderr?: string }) => ({ stdout: e.stdout ?? '', stderr: e.stderr ?? '' }));
-  return `${stdout}\n${stderr}`
-    .split('\n')
-    .map((line) => /^attribute\.account = (.*)$/.exec(line)?.[1])
-    .filter((a): a is string => a !== undefined);
 }
 
 describe('profile fields: --ca, --timeout, --allow-plaintext-auth', () => {
@@ -172,7 +162,7 @@ describe('profile fields: --ca, --timeout, --allow-plaintext-auth', () => {
 
   it('the plaintext-login permission is saved and reused; without it the password is not sent', async () => {
     const configDir = join(dir, 'plaintext');
-    const base = ['smtp', '--host', '127.0.0.1', '--port', String(plainServer.port), '--security', 'none'];
+    const base = plaintextTestArgs();
     const saved = await cli(
       configDir,
       [...base, '--user', USER, '--password-stdin', '--allow-plaintext-auth', '--save', 'plain', '--json'],
@@ -229,13 +219,7 @@ describe('--save happens after the test', () => {
     const run = await cli(
       join(blocker, 'config'),
       [
-        'smtp',
-        '--host',
-        '127.0.0.1',
-        '--port',
-        String(plainServer.port),
-        '--security',
-        'none',
+        ...plaintextTestArgs(),
         '--user',
         USER,
         '--password-stdin',

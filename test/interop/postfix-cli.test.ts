@@ -28,21 +28,17 @@ interface Run extends CliRun {
   json: Record<string, unknown>;
 }
 
-async function cli(args: string[], password = mta.password): Promise<Run> {
-  const run = await runCli(
-    [
-      'smtp',
-      '--host',
-      '127.0.0.1',
-      '--user',
-      mta.user,
-      '--password-stdin',
-      ...TIMEOUT_FLAG,
-      '--json',
-      ...args,
-    ],
+/** `mailcheck smtp` at the local Postfix as the test user, password on stdin, human output. */
+function humanCli(args: string[], password = mta.password): Promise<CliRun> {
+  return runCli(
+    ['smtp', '--host', '127.0.0.1', '--user', mta.user, '--password-stdin', ...TIMEOUT_FLAG, ...args],
     { stdin: `${password}\n`, env: { MAILCHECK_CONFIG_DIR: '/nonexistent-mailcheck-config' } },
   );
+}
+
+/** The same with --json, checked for leaks of the password. */
+async function cli(args: string[], password = mta.password): Promise<Run> {
+  const run = await humanCli(['--json', ...args], password);
   expect(leakedForms(run.stdout + run.stderr, secretForms(mta.password, mta.user))).toEqual([]);
   return { ...run, json: parseJsonOutput(run) };
 }
@@ -87,17 +83,7 @@ describe('CLI × Postfix', () => {
   });
 
   it('auto on the implicit-TLS port: continues over SSL/TLS, exit 0, and the text says to read the warning', async () => {
-    const human = await runCli(
-      ['smtp', '--host', '127.0.0.1', '--port', String(mta.smtpsPort), '--security', 'auto'].concat([
-        '--user',
-        mta.user,
-        '--password-stdin',
-        '--ca',
-        mta.caFile,
-        ...TIMEOUT_FLAG,
-      ]),
-      { stdin: `${mta.password}\n`, env: { MAILCHECK_CONFIG_DIR: '/nonexistent-mailcheck-config' } },
-    );
+    const human = await humanCli(['--port', String(mta.smtpsPort), '--security', 'auto', '--ca', mta.caFile]);
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/⚠ encryption \(TLS\).*implicit TLS \(SSL\/TLS\), not STARTTLS/);
     expect(human.stdout).toMatch(/It works, but read the warning/);
@@ -150,22 +136,9 @@ describe('CLI × Postfix', () => {
   });
 
   it('human output in Italian: step lines, the diagnosis, numbered advice and the raw reply', async () => {
-    const run = await runCli(
-      [
-        'smtp',
-        '--host',
-        '127.0.0.1',
-        '--port',
-        String(mta.submissionPort),
-        '--ca',
-        mta.caFile,
-        '--user',
-        mta.user,
-        '--password-stdin',
-        '--lang',
-        'it',
-      ],
-      { stdin: 'wrong-password\n', env: { MAILCHECK_CONFIG_DIR: '/nonexistent-mailcheck-config' } },
+    const run = await humanCli(
+      ['--port', String(mta.submissionPort), '--ca', mta.caFile, '--lang', 'it'],
+      'wrong-password',
     );
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/✔ connessione/);

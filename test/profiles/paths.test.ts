@@ -4,6 +4,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_BUILD_OPTIONS } from '../../scripts/build-cli.mjs';
 import { cliProfilesFile } from '../../src/engine/profiles';
 
 let dir: string;
@@ -32,8 +33,8 @@ describe('cliProfilesFile', () => {
   });
 
   it('works when bundled like the CLI (esbuild, CommonJS, the ESM-only env-paths inside the bundle)', async () => {
-    // Same options as scripts/build-cli.mjs (CLI_BUILD_OPTIONS): env-paths is bundled, only keytar
-    // and openid-client stay external.
+    // The CLI's own build options (scripts/build-cli.mjs): env-paths is bundled, only keytar and
+    // openid-client stay external.
     const entry = join(dir, 'entry.ts');
     await writeFile(
       entry,
@@ -42,13 +43,10 @@ describe('cliProfilesFile', () => {
     );
     const outfile = join(__dirname, '../../node_modules/.cache/mailcheck-paths-test/cli.js');
     await build({
+      ...CLI_BUILD_OPTIONS,
       entryPoints: [entry],
       outfile,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      external: ['keytar', 'openid-client'],
+      sourcemap: false,
       logLevel: 'silent',
     });
     const env: NodeJS.ProcessEnv = { ...process.env, XDG_CONFIG_HOME: join(dir, 'xdg') };

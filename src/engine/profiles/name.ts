@@ -43,7 +43,3 @@ export function profileNameProblem(name: string): { en: string; it: string } | n
   }
   return null;
 }
-
-export function isValidProfileName(name: string): boolean {
-  return profileNameProblem(name) === null;
-}

@@ -35,8 +35,6 @@ export interface ProfilesWarning {
 
 interface LoadedFile {
   profiles: Profile[];
-  /** Set when the file had to be moved or copied aside. */
-  warning?: ProfilesWarning;
 }
 
 /** Per-file state shared by every ProfileStore of this process on the same path. */
@@ -208,7 +206,7 @@ export class ProfileStore {
     this.state.pendingWarning = pending
       ? { en: `${pending.en}\n${warning.en}`, it: `${pending.it}\n${warning.it}` }
       : warning;
-    return { profiles, warning };
+    return { profiles };
   }
 
   private async asidePath(): Promise<string> {
