@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../test/e2e/chromium';
 
 const RENDERER_DIR = resolve(__dirname, '../out/renderer');
 const INDEX = join(RENDERER_DIR, 'index.html');
@@ -53,17 +53,7 @@ async function main(): Promise<void> {
   );
   console.log(gzip <= BUDGET_GZIP_BYTES ? 'bundle budget: OK' : 'bundle budget: OVER');
 
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-gpu',
-      '--no-first-run',
-      '--allow-file-access-from-files',
-    ],
-  });
+  const browser = await launchChromium();
   const fp: number[] = [];
   const fcp: number[] = [];
   try {

@@ -11,20 +11,22 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createKeychainStore, type CredentialStore } from '../../src/engine/credentials';
 import { createMainHandlers, type MainOAuth } from '../../src/main/handlers';
 import { dispatch } from '../../src/main/ipc/dispatch';
 import type { IpcChannel, IpcEventChannel, IpcEvents } from '../../src/shared/ipc';
 import type { Lang } from '../../src/shared/probe-types';
+import { UI_TIMEOUT_MS } from './chromium';
+
+export { launchChromium } from './chromium';
 
 /** The built renderer; MAILCHECK_E2E_RENDERER may point at another build of it. */
 export const RENDERER_INDEX =
   process.env.MAILCHECK_E2E_RENDERER ?? resolve(__dirname, '../../out/renderer/index.html');
 export const SCREENSHOT_DIR = resolve(__dirname, '../../docs/screenshots');
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-/** Bounds every wait on the page: a broken run fails fast instead of hanging the suite. */
-export const UI_TIMEOUT_MS = 15_000;
+/** Bounds one end-to-end test: several servers, a browser and a few runs. */
+export const E2E_TEST_TIMEOUT_MS = 60_000;
 
 export function assertRendererBuilt(): void {
   if (!existsSync(RENDERER_INDEX)) {
@@ -32,22 +34,6 @@ export function assertRendererBuilt(): void {
       `The built renderer is missing (${RENDERER_INDEX}). Run \`npm run build\` (or \`npx electron-vite build\`) first.`,
     );
   }
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-gpu',
-      '--no-first-run',
-      // Module scripts from file:// need this in Chromium; Electron grants it to its app protocol.
-      '--allow-file-access-from-files',
-    ],
-    timeout: UI_TIMEOUT_MS,
-  });
 }
 
 export interface Harness {

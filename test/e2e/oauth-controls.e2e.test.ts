@@ -5,81 +5,36 @@
  * saved sign-in but keeps the account, so that its next test asks to sign in again.
  * Run inside scripts/with-keyring.sh (see renderer.e2e.test.ts).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKeychainStore } from '../../src/engine/credentials';
-import { createOAuthService } from '../../src/engine/oauth';
-import { createTestPki } from '../mta/pki';
-import { IdentityServer } from '../oauth/fixtures/identity-server';
-import {
-  assertRendererBuilt,
-  createHarness,
-  launchChromium,
-  pageErrors,
-  screenshot,
-  type Harness,
-} from './harness';
-import { startOutlookLikeServer, type OutlookLikeServer } from './outlook-like-server';
+import { E2E_TEST_TIMEOUT_MS, pageErrors, screenshot } from './harness';
+import { fillOAuthAccount, startOAuthE2e, type OAuthE2e } from './oauth-setup';
 
 const CLIENT_ID = '3f1c2d4e-0000-4000-8000-0000000e2e02';
-const E2E_TEST_TIMEOUT_MS = 60_000;
-/** A fixed loopback port so that screenshots do not change with each run (any free port if taken). */
+/** Each file its own fixed port (see startOAuthE2e). */
 const SMTP_PORT = 24591;
 
-let browser: Browser;
-let harness: Harness;
-let idp: IdentityServer;
-let smtp: OutlookLikeServer;
-let pkiDir: string;
+let world: OAuthE2e;
 /** Authorization URLs the service asked the "system browser" to open; nobody follows them here. */
 const browserVisits: string[] = [];
 
 beforeAll(async () => {
-  assertRendererBuilt();
-  idp = await IdentityServer.start();
-  pkiDir = await mkdtemp(join(tmpdir(), 'mailcheck-e2e-pki-'));
-  const pki = await createTestPki(pkiDir);
-  smtp = await startOutlookLikeServer({
-    certFile: pki.certFile,
-    keyFile: pki.keyFile,
-    mode: 'xoauth2',
-    user: idp.account,
-    password: 'unused',
-    acceptsToken: (user, token) => user === idp.account && idp.issued.access.includes(token),
-    port: SMTP_PORT,
-  });
-  const oauth = createOAuthService({
-    store: createKeychainStore(),
+  world = await startOAuthE2e({
+    smtpPort: SMTP_PORT,
     // A browser the person never finishes: the sign-in stays pending until cancelled or replaced.
     openBrowser: async (url) => void browserVisits.push(url),
-    authorityHost: idp.base,
   });
-  harness = await createHarness({ caPem: pki.caPem, oauth });
-  browser = await launchChromium();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-  await smtp?.close();
-  await idp?.stop();
-  if (pkiDir) await rm(pkiDir, { recursive: true, force: true });
-});
+afterAll(() => world?.close());
 
 describe.each(['en', 'it'] as const)('OAuth controls in the window, in %s', (lang) => {
   it(
     'cancels a pending sign-in, signs in with a code instead, and signs out keeping the account',
     async () => {
+      const { browser, harness, idp } = world;
       const page = await harness.openApp(browser, { locale: lang });
       const account = page.locator(`[data-profile="${idp.account}"]`);
-      await page.getByTestId('email').fill(idp.account);
-      await page.getByTestId('host').fill('127.0.0.1');
-      await page.getByTestId('port').fill(String(smtp.port));
-      await page.getByTestId('auth-oauth2').check();
-      await page.getByTestId('oauth-client-id').fill(CLIENT_ID);
+      await fillOAuthAccount(page, world, CLIENT_ID);
 
       // 1. A browser sign-in nobody finishes, cancelled from the window.
       const visitsBefore = browserVisits.length;

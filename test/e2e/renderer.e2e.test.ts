@@ -13,6 +13,7 @@ import { createTestPki } from '../mta/pki';
 import {
   assertRendererBuilt,
   createHarness,
+  E2E_TEST_TIMEOUT_MS,
   launchChromium,
   pageErrors,
   screenshot,
@@ -25,7 +26,6 @@ const USER = 'tester@outlook.com';
 const PASSWORD = `pw-${process.pid}-${Date.now()}-secret`;
 /** Long enough to catch the "auth running" state on screen, short enough for the suite. */
 const SLOW_AUTH_MS = 5_000;
-const E2E_TEST_TIMEOUT_MS = 60_000;
 /**
  * Fixed loopback ports (below Linux's ephemeral range), so that the screenshots show the same
  * port on every run; a taken port falls back to any free one (see startOutlookLikeServer).

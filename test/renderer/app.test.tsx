@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App } from '../../src/renderer/src/App';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { RunProbeInput } from '../../src/shared/ipc';
 import type { ProbeResult } from '../../src/shared/probe-types';
 import type { KeychainStatus, Profile } from '../../src/shared/profile-types';
-import { createFakeApi, type Handlers } from './fake-api';
+import type { Handlers } from './fake-api';
+import { renderApp } from './render-app';
 import { basicDisabledResult, okResult } from './results';
 
 afterEach(cleanup);
@@ -14,16 +14,7 @@ function setup(
   overrides: Handlers = {},
   opts: { locale?: 'en' | 'it'; keychain?: KeychainStatus; profiles?: Profile[] } = {},
 ) {
-  const api = createFakeApi({
-    'app:info': () => ({ version: '0.1.0', locale: opts.locale ?? 'en', platform: 'linux' }),
-    'keychain:status': () => opts.keychain ?? { available: true },
-    'profiles:list': () => ({ profiles: opts.profiles ?? [] }),
-    'profiles:save': () => ({ savedSecret: false }),
-    'profiles:delete': () => undefined,
-    ...overrides,
-  });
-  render(<App api={api} />);
-  return api;
+  return renderApp({ 'profiles:delete': () => undefined, ...overrides }, opts);
 }
 
 const input = (testId: string) => screen.getByTestId(testId) as HTMLInputElement;

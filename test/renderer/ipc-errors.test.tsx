@@ -4,43 +4,21 @@
  * that names a catalogue diagnosis is shown as that diagnosis, with its advice and guide button.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App } from '../../src/renderer/src/App';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderDiagnosis } from '../../src/shared/diagnoses';
 import type { Lang } from '../../src/shared/probe-types';
-import type { Profile } from '../../src/shared/profile-types';
-import { createFakeApi, ipcError, type Handlers } from './fake-api';
+import { ipcError } from './fake-api';
+import { HOTMAIL_OAUTH_PROFILE, renderApp } from './render-app';
 
 afterEach(cleanup);
 
-function setup(overrides: Handlers, opts: { locale?: Lang; profiles?: Profile[] } = {}) {
-  const api = createFakeApi({
-    'app:info': () => ({ version: '0.1.0', locale: opts.locale ?? 'en', platform: 'linux' }),
-    'keychain:status': () => ({ available: true }),
-    'profiles:list': () => ({ profiles: opts.profiles ?? [] }),
-    'profiles:save': () => ({ savedSecret: false }),
-    ...overrides,
-  });
-  render(<App api={api} />);
-  return api;
-}
+const setup = renderApp;
 
 const input = (testId: string) => screen.getByTestId(testId) as HTMLInputElement;
 const switchTo = (lang: Lang) =>
   fireEvent.change(screen.getByTestId('lang-switch'), { target: { value: lang } });
 
-const oauthProfile: Profile = {
-  name: 'Hotmail',
-  email: 'mario@hotmail.it',
-  provider: 'outlook',
-  host: 'smtp-mail.outlook.com',
-  port: 587,
-  security: 'starttls',
-  user: 'mario@hotmail.it',
-  authMethod: 'oauth2',
-  oauth: { clientId: '3f1c2d4e-0000-4000-8000-000000000001', tenant: 'consumers' },
-  updatedAt: '2026-11-26T00:00:00Z',
-};
+const oauthProfile = HOTMAIL_OAUTH_PROFILE;
 
 describe('errors from the main process', () => {
   it('a plain failure of probe:run is shown in the current language, and follows a language switch', async () => {

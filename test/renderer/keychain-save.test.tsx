@@ -4,13 +4,13 @@
  * without the password; it never sends a run that would ask main to store a password it cannot keep.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { App } from '../../src/renderer/src/App';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { buildRunInput, EMPTY_FORM, type AccountForm } from '../../src/renderer/src/lib/form';
 import type { RunProbeInput } from '../../src/shared/ipc';
 import type { Lang } from '../../src/shared/probe-types';
 import type { KeychainStatus } from '../../src/shared/profile-types';
-import { createFakeApi, ipcError, type Handlers } from './fake-api';
+import { ipcError, type Handlers } from './fake-api';
+import { renderApp } from './render-app';
 import { okResult } from './results';
 
 afterEach(cleanup);
@@ -22,16 +22,7 @@ const DOWN: KeychainStatus = {
 };
 
 function setup(keychain: KeychainStatus, overrides: Handlers = {}, locale: Lang = 'en') {
-  const api = createFakeApi({
-    'app:info': () => ({ version: '0.1.0', locale, platform: 'linux' }),
-    'keychain:status': () => keychain,
-    'profiles:list': () => ({ profiles: [] }),
-    'profiles:save': () => ({ savedSecret: false }),
-    'probe:run': () => okResult(),
-    ...overrides,
-  });
-  render(<App api={api} />);
-  return api;
+  return renderApp({ 'probe:run': () => okResult(), ...overrides }, { keychain, locale });
 }
 
 const input = (testId: string) => screen.getByTestId(testId) as HTMLInputElement;

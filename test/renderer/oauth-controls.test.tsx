@@ -4,41 +4,21 @@
  * instead" with the device code shown from the 'oauth:device-code' event.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App } from '../../src/renderer/src/App';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { OAuthSignInInput } from '../../src/shared/ipc';
 import type { Lang } from '../../src/shared/probe-types';
 import type { Profile } from '../../src/shared/profile-types';
-import { createFakeApi, ipcError, type Handlers } from './fake-api';
+import { ipcError, type Handlers } from './fake-api';
+import { HOTMAIL_OAUTH_PROFILE, renderApp } from './render-app';
 
 afterEach(cleanup);
 
 const CLIENT_ID = '3f1c2d4e-0000-4000-8000-000000000001';
-const hotmail: Profile = {
-  name: 'Hotmail',
-  email: 'mario@hotmail.it',
-  provider: 'outlook',
-  host: 'smtp-mail.outlook.com',
-  port: 587,
-  security: 'starttls',
-  user: 'mario@hotmail.it',
-  authMethod: 'oauth2',
-  oauth: { clientId: CLIENT_ID, tenant: 'consumers' },
-  updatedAt: '2026-11-26T00:00:00Z',
-};
+const hotmail = HOTMAIL_OAUTH_PROFILE;
 const office: Profile = { ...hotmail, name: 'Office', authMethod: 'password', oauth: undefined };
 
-function setup(overrides: Handlers, locale: Lang = 'en', profiles: Profile[] = []) {
-  const api = createFakeApi({
-    'app:info': () => ({ version: '0.1.0', locale, platform: 'linux' }),
-    'keychain:status': () => ({ available: true }),
-    'profiles:list': () => ({ profiles }),
-    'profiles:save': () => ({ savedSecret: false }),
-    ...overrides,
-  });
-  render(<App api={api} />);
-  return api;
-}
+const setup = (overrides: Handlers, locale: Lang = 'en', profiles: Profile[] = []) =>
+  renderApp(overrides, { locale, profiles });
 
 /** A sign-in main keeps pending until the test settles it, like a browser nobody finished. */
 function pendingSignIns() {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { MailcheckApi } from '../../shared/api';
 import type { OAuthFlow, RunProbeInput } from '../../shared/ipc';
 import type { Lang } from '../../shared/probe-types';
@@ -10,7 +10,8 @@ import { GuideScreen } from './components/GuideScreen';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { TestScreen, type RunState } from './components/TestScreen';
 import { I18nContext, makeI18n } from './i18n/context';
-import { ApiContext, ipcErrorPayload, uiErrorMessage } from './lib/api';
+import { decodeIpcError } from '../../shared/ipc-error';
+import { ApiContext, uiErrorMessage } from './lib/api';
 import {
   buildRunInput,
   EMPTY_FORM,
@@ -19,7 +20,7 @@ import {
   profileFromForm,
   type AccountForm,
 } from './lib/form';
-import { SIGN_IN_IDLE, withDeviceCode, type SignInState } from './lib/sign-in';
+import { SIGN_IN_IDLE, withDeviceCode, type SignInControls, type SignInState } from './lib/sign-in';
 import { applyEvent, initialSteps, stepsFromResult } from './lib/steps';
 
 /** Main refuses a run that would lose the password it was asked to save (no keychain). */
@@ -30,6 +31,33 @@ type Screen =
 
 /** The guide shown from the navigation bar: the current provider's, else the first one. */
 const DEFAULT_GUIDE_ID = 'outlook';
+
+/** A navigation bar entry; the current screen's entry says so to screen readers. */
+function NavButton({
+  current,
+  disabled,
+  onClick,
+  testId,
+  children,
+}: {
+  current: boolean;
+  disabled?: boolean;
+  onClick: () => void;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      aria-current={current ? 'page' : undefined}
+      disabled={disabled}
+      onClick={onClick}
+      data-testid={testId}
+    >
+      {children}
+    </button>
+  );
+}
 
 export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLang?: Lang }) {
   const [lang, setLang] = useState<Lang>(initialLang);
@@ -45,7 +73,6 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
   const [signedOut, setSignedOut] = useState<string | null>(null);
   const [run, setRun] = useState<RunState | null>(null);
   const [signIn, setSignIn] = useState<SignInState>(SIGN_IN_IDLE);
-  const currentRunId = useRef<string | null>(null);
   const lastRunInput = useRef<RunProbeInput | null>(null);
   /** The run refused for want of a keychain, kept (with its typed password, in memory) for a retry. */
   const refusedRunInput = useRef<RunProbeInput | null>(null);
@@ -85,14 +112,13 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
     document.title = t('app.title');
   }, [lang, t]);
 
-  // Live progress: only events of the current run, and only until its result has arrived.
   // A device-code sign-in waits: show its code (only for the sign-in still pending).
   useEffect(() => api.on('oauth:device-code', (code) => setSignIn((s) => withDeviceCode(s, code))), [api]);
 
+  // Live progress: only events of the current run, and only until its result has arrived.
   useEffect(
     () =>
       api.on('probe:progress', ({ runId, event }) => {
-        if (runId !== currentRunId.current) return;
         setRun((r) =>
           r && r.runId === runId && !r.result ? { ...r, steps: applyEvent(r.steps, event) } : r,
         );
@@ -102,7 +128,8 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
 
   const startRun = useCallback(
     async (input: RunProbeInput) => {
-      currentRunId.current = input.runId;
+      // A refused run is offered again only until the next run starts: its password goes with it.
+      refusedRunInput.current = null;
       // "Test again" must not save the password a second time.
       const { saveAs: _saveAs, ...again } = input;
       lastRunInput.current = again;
@@ -121,7 +148,7 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
           r && r.runId === input.runId ? { ...r, result, steps: stepsFromResult(r.steps, result) } : r,
         );
       } catch (cause) {
-        const payload = ipcErrorPayload(cause);
+        const payload = decodeIpcError(cause);
         const keychainRefused =
           payload?.code === KEYCHAIN_UNAVAILABLE_CODE &&
           Boolean(input.saveAs) &&
@@ -145,7 +172,6 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
 
   const retryWithoutSaving = useCallback(() => {
     const refused = refusedRunInput.current;
-    refusedRunInput.current = null;
     if (refused) void startRun({ ...refused, runId: newRunId(), savePassword: false });
   }, [startRun]);
 
@@ -205,9 +231,10 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
     [api, form.profileName, refreshProfiles],
   );
 
+  const runId = run?.runId;
   const stop = useCallback(() => {
-    if (currentRunId.current) void api.invoke('probe:cancel', currentRunId.current).catch(() => undefined);
-  }, [api]);
+    if (runId) void api.invoke('probe:cancel', runId).catch(() => undefined);
+  }, [api, runId]);
 
   const again = useCallback(() => {
     const last = lastRunInput.current;
@@ -239,7 +266,15 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
           flow,
         });
         if (attempt !== signInAttempt.current) return;
-        setForm({ ...oauthForm, user, loadedProfile: profileName });
+        // From the form as it is now: what was typed while the sign-in waited stays.
+        setForm((f) => ({
+          ...f,
+          authMethod: 'oauth2',
+          saveProfile: true,
+          profileName,
+          user,
+          loadedProfile: profileName,
+        }));
         setSignIn({ phase: 'done', user });
       } catch (error) {
         if (attempt === signInAttempt.current) setSignIn({ phase: 'failed', error });
@@ -265,6 +300,13 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
     setScreen({ kind: 'guide', guideId: target.guideId, stepId: target.stepId });
   }, []);
 
+  // One sign-in, shown alike on the Account screen and in the guide.
+  const signInControls: SignInControls = {
+    state: signIn,
+    onSignIn: (flow) => void signInWithMicrosoft(flow),
+    onCancel: () => void cancelSignIn(),
+  };
+
   const navGuideId = getProvider(form.providerId)?.guideId ?? DEFAULT_GUIDE_ID;
 
   return (
@@ -276,31 +318,28 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
             <p className="tagline">{t('app.tagline')}</p>
           </div>
           <nav aria-label={t('nav.label')} className="nav">
-            <button
-              type="button"
-              aria-current={screen.kind === 'account' ? 'page' : undefined}
+            <NavButton
+              current={screen.kind === 'account'}
               onClick={() => setScreen({ kind: 'account' })}
-              data-testid="nav-account"
+              testId="nav-account"
             >
               {t('nav.account')}
-            </button>
-            <button
-              type="button"
-              aria-current={screen.kind === 'test' ? 'page' : undefined}
+            </NavButton>
+            <NavButton
+              current={screen.kind === 'test'}
               disabled={!run}
               onClick={() => setScreen({ kind: 'test' })}
-              data-testid="nav-test"
+              testId="nav-test"
             >
               {t('nav.test')}
-            </button>
-            <button
-              type="button"
-              aria-current={screen.kind === 'guide' ? 'page' : undefined}
+            </NavButton>
+            <NavButton
+              current={screen.kind === 'guide'}
               onClick={() => setScreen({ kind: 'guide', guideId: navGuideId, stepId: null })}
-              data-testid="nav-guide"
+              testId="nav-guide"
             >
               {t('nav.guide')}
-            </button>
+            </NavButton>
           </nav>
           <LanguageSwitch onChange={setLang} />
         </header>
@@ -314,7 +353,7 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
               profilesWarning={profilesWarning ? profilesWarning[lang] : null}
               profilesError={profilesError}
               signedOut={signedOut}
-              signIn={signIn}
+              signIn={signInControls}
               onRun={() => void runForm()}
               onRerun={rerunProfile}
               onEdit={(p) => setForm(formFromProfile(p))}
@@ -322,8 +361,6 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
               onSignOut={(p) => void signOut(p)}
               onOpenGuide={(guideId) => setScreen({ kind: 'guide', guideId, stepId: null })}
               onOpenGuideStep={openGuide}
-              onSignIn={(flow) => void signInWithMicrosoft(flow)}
-              onCancelSignIn={() => void cancelSignIn()}
             />
           )}
           {screen.kind === 'test' && run && (
@@ -342,10 +379,8 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
               stepId={screen.stepId}
               onBack={() => setScreen(run ? { kind: 'test' } : { kind: 'account' })}
               onGoToStep={(stepId) => setScreen({ kind: 'guide', guideId: screen.guideId, stepId })}
-              onSignIn={(flow) => void signInWithMicrosoft(flow)}
-              onCancelSignIn={() => void cancelSignIn()}
               onOpenGuide={openGuide}
-              signIn={signIn}
+              signIn={signInControls}
             />
           )}
         </main>

@@ -1,13 +1,12 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import type { OAuthFlow } from '../../../shared/ipc';
 import type { SecurityMode } from '../../../shared/probe-types';
 import type { KeychainStatus, Profile } from '../../../shared/profile-types';
 import { CUSTOM_PROVIDER_ID, detectProvider, getProvider, PROVIDERS } from '../../../shared/providers';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n/messages';
-import { applyPreset, validateForm, type AccountForm, type AuthMethod } from '../lib/form';
+import { applyPreset, validateForm, withEmail, type AccountForm, type AuthMethod } from '../lib/form';
 import { FORM_SECURITY_MODES, SECURITY_LABEL_KEYS } from '../lib/security';
-import type { SignInState } from '../lib/sign-in';
+import type { SignInControls } from '../lib/sign-in';
 import type { GuideTarget } from './DiagnosisPanel';
 import { ProfilesList } from './ProfilesList';
 import { SignInPanel } from './SignInPanel';
@@ -39,15 +38,29 @@ function Field({
   );
 }
 
-/** Applies a new email: recognises the provider and keeps the fields that followed the old email in step. */
-export function withEmail(form: AccountForm, email: string): AccountForm {
-  const old = form.email.trim();
-  const next: AccountForm = { ...form, email };
-  if (!form.user || form.user === old) next.user = email.trim();
-  if (!form.profileName || form.profileName === old) next.profileName = email.trim();
-  if (!form.from || form.from === old) next.from = email.trim();
-  const preset = detectProvider(email);
-  return preset && preset.id !== form.providerId ? applyPreset(next, preset) : next;
+/** A checkbox with its words: the whole line is the click target. */
+function Check({
+  checked,
+  onChange,
+  testId,
+  children,
+}: {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <label className="check">
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        data-testid={testId}
+      />
+      {children}
+    </label>
+  );
 }
 
 export function AccountScreen({
@@ -66,8 +79,6 @@ export function AccountScreen({
   onSignOut,
   onOpenGuide,
   onOpenGuideStep,
-  onSignIn,
-  onCancelSignIn,
 }: {
   form: AccountForm;
   onChange: (form: AccountForm) => void;
@@ -76,7 +87,7 @@ export function AccountScreen({
   profilesWarning: string | null;
   profilesError: unknown;
   signedOut: string | null;
-  signIn: SignInState;
+  signIn: SignInControls;
   onRun: () => void;
   onRerun: (p: Profile) => void;
   onEdit: (p: Profile) => void;
@@ -84,8 +95,6 @@ export function AccountScreen({
   onSignOut: (p: Profile) => void;
   onOpenGuide: (guideId: string) => void;
   onOpenGuideStep: (target: GuideTarget) => void;
-  onSignIn: (flow: OAuthFlow) => void;
-  onCancelSignIn: () => void;
 }) {
   const { t, l, lang } = useI18n();
   const [problems, setProblems] = useState<MessageKey[]>([]);
@@ -283,9 +292,7 @@ export function AccountScreen({
                 </Field>
               </div>
               <SignInPanel
-                state={signIn}
-                onSignIn={onSignIn}
-                onCancel={onCancelSignIn}
+                signIn={signIn}
                 onOpenGuide={onOpenGuideStep}
                 buttonLabel="account.signIn"
                 buttonTestId="oauth-sign-in"
@@ -297,15 +304,13 @@ export function AccountScreen({
 
         <fieldset>
           <legend className="sr-only">{t('account.save')}</legend>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={form.saveProfile}
-              onChange={(e) => set({ saveProfile: e.target.checked })}
-              data-testid="save-profile"
-            />
+          <Check
+            checked={form.saveProfile}
+            onChange={(saveProfile) => set({ saveProfile })}
+            testId="save-profile"
+          >
             {t('account.save')}
-          </label>
+          </Check>
           {form.saveProfile && (
             <>
               <Field label={t('account.profileName')}>
@@ -319,17 +324,15 @@ export function AccountScreen({
                 )}
               </Field>
               {form.authMethod === 'password' && !keychainDown && (
-                <label className="check">
-                  <input
-                    type="checkbox"
-                    checked={form.savePassword}
-                    onChange={(e) => set({ savePassword: e.target.checked })}
-                    data-testid="save-password"
-                  />
+                <Check
+                  checked={form.savePassword}
+                  onChange={(savePassword) => set({ savePassword })}
+                  testId="save-password"
+                >
                   {t('account.savePassword')}
-                </label>
+                </Check>
               )}
-              {keychain && !keychain.available && (
+              {keychain && keychainDown && (
                 <div className="warning" role="status" data-testid="keychain-unavailable">
                   <p>
                     {t('account.keychainUnavailable', {
@@ -339,15 +342,13 @@ export function AccountScreen({
                   {form.authMethod === 'password' && (
                     <>
                       <p>{t('account.keychainNoDisk')}</p>
-                      <label className="check">
-                        <input
-                          type="checkbox"
-                          checked={form.saveWithoutPassword}
-                          onChange={(e) => set({ saveWithoutPassword: e.target.checked })}
-                          data-testid="save-without-password"
-                        />
+                      <Check
+                        checked={form.saveWithoutPassword}
+                        onChange={(saveWithoutPassword) => set({ saveWithoutPassword })}
+                        testId="save-without-password"
+                      >
                         {t('account.saveWithoutPassword')}
-                      </label>
+                      </Check>
                     </>
                   )}
                 </div>
@@ -358,15 +359,9 @@ export function AccountScreen({
 
         <fieldset>
           <legend className="sr-only">{t('account.sendTest')}</legend>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={form.sendTest}
-              onChange={(e) => set({ sendTest: e.target.checked })}
-              data-testid="send-test"
-            />
+          <Check checked={form.sendTest} onChange={(sendTest) => set({ sendTest })} testId="send-test">
             {t('account.sendTest')}
-          </label>
+          </Check>
           {form.sendTest && (
             <div className="row">
               <Field label={t('account.from')}>

@@ -1,9 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { getGuide } from '../../../shared/guides';
 import { useI18n } from '../i18n/context';
-import type { OAuthFlow } from '../../../shared/ipc';
 import { guideImageUrl } from '../lib/guideImages';
-import type { SignInState } from '../lib/sign-in';
+import type { SignInControls } from '../lib/sign-in';
 import type { GuideTarget } from './DiagnosisPanel';
 import { SignInPanel } from './SignInPanel';
 
@@ -13,8 +12,6 @@ export function GuideScreen({
   stepId,
   onBack,
   onGoToStep,
-  onSignIn,
-  onCancelSignIn,
   onOpenGuide,
   signIn,
 }: {
@@ -22,10 +19,8 @@ export function GuideScreen({
   stepId: string | null;
   onBack: () => void;
   onGoToStep: (stepId: string) => void;
-  onSignIn: (flow: OAuthFlow) => void;
-  onCancelSignIn: () => void;
   onOpenGuide: (target: GuideTarget) => void;
-  signIn: SignInState;
+  signIn: SignInControls;
 }) {
   const { t, l } = useI18n();
   const guide = getGuide(guideId);
@@ -119,9 +114,7 @@ export function GuideScreen({
                   )}
                   {s.action === 'oauth-sign-in' && (
                     <SignInPanel
-                      state={signIn}
-                      onSignIn={onSignIn}
-                      onCancel={onCancelSignIn}
+                      signIn={signIn}
                       onOpenGuide={onOpenGuide}
                       buttonLabel="guide.signIn"
                       buttonTestId="guide-sign-in"

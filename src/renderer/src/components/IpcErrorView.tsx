@@ -2,7 +2,8 @@ import { useId } from 'react';
 import { getDiagnosis, renderDiagnosis } from '../../../shared/diagnoses';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n/messages';
-import { ipcErrorPayload, uiErrorMessage } from '../lib/api';
+import { decodeIpcError } from '../../../shared/ipc-error';
+import { uiErrorMessage } from '../lib/api';
 import { DiagnosisPanel, type GuideTarget } from './DiagnosisPanel';
 
 /**
@@ -29,7 +30,7 @@ export function IpcErrorView({
   const { t, lang } = useI18n();
   const headingId = useId();
   const message = uiErrorMessage(error, lang);
-  const diagnosisId = ipcErrorPayload(error)?.diagnosisId;
+  const diagnosisId = decodeIpcError(error)?.diagnosisId;
   const entry = diagnosisId ? getDiagnosis(diagnosisId) : undefined;
   if (entry) {
     const diagnosis = { id: entry.id, step: entry.step, reply: null, params: {} };

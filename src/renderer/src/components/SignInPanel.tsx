@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import type { OAuthFlow } from '../../../shared/ipc';
-import { useI18n } from '../i18n/context';
+import { useI18n, type I18n } from '../i18n/context';
 import type { MessageKey } from '../i18n/messages';
 import { uiErrorMessage, useApi } from '../lib/api';
-import type { DeviceCode, SignInState } from '../lib/sign-in';
+import type { DeviceCode, SignInControls, SignInState } from '../lib/sign-in';
 import { CopyButton } from './CopyButton';
 import type { GuideTarget } from './DiagnosisPanel';
 import { IpcErrorView } from './IpcErrorView';
@@ -14,17 +13,13 @@ import { IpcErrorView } from './IpcErrorView';
  * and its address once main has one; the outcome, with the catalogue's diagnosis on failure.
  */
 export function SignInPanel({
-  state,
-  onSignIn,
-  onCancel,
+  signIn: { state, onSignIn, onCancel },
   onOpenGuide,
   buttonLabel,
   buttonTestId,
   statusTestId,
 }: {
-  state: SignInState;
-  onSignIn: (flow: OAuthFlow) => void;
-  onCancel: () => void;
+  signIn: SignInControls;
   onOpenGuide: (target: GuideTarget) => void;
   buttonLabel: MessageKey;
   buttonTestId: string;
@@ -89,7 +84,7 @@ export function SignInPanel({
   );
 }
 
-function statusText(state: SignInState, t: (key: MessageKey, params?: Record<string, string>) => string) {
+function statusText(state: SignInState, t: I18n['t']): string {
   switch (state.phase) {
     case 'missing':
       return t(state.key);

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { MailcheckApi } from '../../../shared/api';
-import { decodeIpcError, ipcErrorMessage, type IpcErrorPayload } from '../../../shared/ipc-error';
+import { ipcErrorMessage } from '../../../shared/ipc-error';
 import type { Lang } from '../../../shared/probe-types';
 
 /**
@@ -32,9 +32,4 @@ const ELECTRON_PREFIX = /^Error invoking remote method '[^']*': (?:\w*Error: )?/
  */
 export function uiErrorMessage(err: unknown, lang: Lang): string {
   return ipcErrorMessage(err, lang).replace(ELECTRON_PREFIX, '');
-}
-
-/** The structured payload of an IPC failure, or null (see decodeIpcError). */
-export function ipcErrorPayload(err: unknown): IpcErrorPayload | null {
-  return decodeIpcError(err);
 }

@@ -3,6 +3,7 @@ import type { AuthInput, ProbeRequest, SecurityMode } from '../../../shared/prob
 import type { Profile } from '../../../shared/profile-types';
 import {
   CUSTOM_PROVIDER_ID,
+  detectProvider,
   getProvider,
   presetUsername,
   type ProviderPreset,
@@ -73,6 +74,17 @@ export function applyPreset(form: AccountForm, preset: ProviderPreset | null): A
     oauthTenant: preset.oauthTenant ?? form.oauthTenant,
     profileName: form.profileName || form.email.trim(),
   };
+}
+
+/** Applies a new email: recognises the provider and keeps the fields that followed the old email in step. */
+export function withEmail(form: AccountForm, email: string): AccountForm {
+  const old = form.email.trim();
+  const next: AccountForm = { ...form, email };
+  if (!form.user || form.user === old) next.user = email.trim();
+  if (!form.profileName || form.profileName === old) next.profileName = email.trim();
+  if (!form.from || form.from === old) next.from = email.trim();
+  const preset = detectProvider(email);
+  return preset && preset.id !== form.providerId ? applyPreset(next, preset) : next;
 }
 
 export function formFromProfile(p: Profile): AccountForm {

@@ -17,6 +17,13 @@ export type SignInState =
 
 export const SIGN_IN_IDLE: SignInState = { phase: 'idle' };
 
+/** The sign-in as each panel showing it gets it: where it stands, and what the person can do. */
+export interface SignInControls {
+  state: SignInState;
+  onSignIn: (flow: OAuthFlow) => void;
+  onCancel: () => void;
+}
+
 /** Applies a device-code event to the pending sign-in it belongs to; any other state stays. */
 export function withDeviceCode(state: SignInState, code: DeviceCode): SignInState {
   if (state.phase !== 'pending' || state.flow !== 'device' || state.profileName !== code.profileName) {
