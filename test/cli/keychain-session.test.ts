@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMta, type RunningMta } from '../mta/mta';
 import { ensureCliBuilt, parseJsonOutput, runCli, type CliRun } from './cli-runner';
 import { keychainAccounts } from './keychain-accounts';
-import { leakedForms, secretForms } from './secret-forms';
+import { leakedForms, secretForms } from '../support/secret-forms';
 
 const PROFILE = 'leak-test';
 

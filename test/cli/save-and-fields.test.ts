@@ -17,7 +17,7 @@ import { createTestPki, removeTestPki, type TestPki } from '../support/pki';
 import { smtpError, startSmtpServer, type RunningServer } from '../support/servers';
 import { ensureCliBuilt, parseJsonOutput, REPO_ROOT, runCli, type CliRun } from './cli-runner';
 import { keychainAccounts } from './keychain-accounts';
-import { leakedForms, secretForms } from './secret-forms';
+import { leakedForms, secretForms } from '../support/secret-forms';
 
 const USER = 'fields@example.test';
 const PASSWORD = `pw-${process.pid}-save-and-fields`;

@@ -1,6 +1,6 @@
 /** The leak detector itself must find every form of a password, or the leak tests prove nothing. */
 import { describe, expect, it } from 'vitest';
-import { leakedForms, secretForms } from './secret-forms';
+import { leakedForms, secretForms } from '../support/secret-forms';
 
 const PASSWORD = 'mta-0123456789abcdef01234567';
 const USER = 'tester@localhost';

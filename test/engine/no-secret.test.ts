@@ -11,6 +11,7 @@ import { formatReport } from '../../src/shared/report';
 import type { AuthInput, ProbeEvent, ProbeRequest } from '../../src/shared/probe-types';
 import { REPLIES, SCENARIOS, USER, gmailServer, microsoftServer, request } from '../fixtures/providers';
 import { createTestPki, removeTestPki, type TestPki } from '../support/pki';
+import { secretForms } from '../support/secret-forms';
 import { smtpError, startSmtpServer } from '../support/servers';
 
 let pki: TestPki;
@@ -22,16 +23,6 @@ afterAll(async () => {
 });
 
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
-
-function forbiddenForms(secret: string): string[] {
-  return [
-    secret,
-    b64(secret),
-    b64(`\u0000${USER}\u0000${secret}`),
-    b64(`${USER}\u0000${USER}\u0000${secret}`),
-    b64(`user=${USER}\u0001auth=Bearer ${secret}\u0001\u0001`),
-  ];
-}
 
 interface Case {
   name: string;
@@ -148,7 +139,7 @@ describe('no secret in results, transcripts, events or reports', () => {
           reportIt: formatReport(result, 'it'),
         };
         for (const [where, text] of Object.entries(haystacks)) {
-          for (const form of forbiddenForms(secret)) {
+          for (const form of secretForms(secret, USER)) {
             expect(text.includes(form), `${where} contains a form of the secret`).toBe(false);
           }
           expect(text.includes(JSON.stringify(secret).slice(1, -1)), `${where} (JSON-escaped)`).toBe(false);

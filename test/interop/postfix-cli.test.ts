@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCliBuilt, parseJsonOutput, runCli, type CliRun } from '../cli/cli-runner';
-import { leakedForms, secretForms } from '../cli/secret-forms';
+import { leakedForms, secretForms } from '../support/secret-forms';
 import { MTA_LOCAL_RECIPIENT, startMta, type RunningMta } from '../mta/mta';
 
 const TIMEOUT_FLAG = ['--timeout', '4000'];

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runProbe } from '../../src/engine/probe';
 import { renderDiagnosis } from '../../src/shared/diagnoses';
 import type { ProbeRequest, ProbeResult } from '../../src/shared/probe-types';
-import { leakedForms, secretForms } from '../cli/secret-forms';
+import { leakedForms, secretForms } from '../support/secret-forms';
 import { MTA_LOCAL_RECIPIENT, startMta, type RunningMta } from '../mta/mta';
 
 /** A wrong-mode connection ends on a timeout: keep it short so the test stays fast. */

@@ -1,7 +1,7 @@
 /**
- * Every form in which a password could leak: as is, base64 (AUTH LOGIN sends it alone), the
- * AUTH PLAIN payload, base64url, and the alignment-independent cores of the password inside any
- * longer base64 stream (it can start at any of 3 byte offsets).
+ * Every form in which a password or token could leak: as is, base64 (AUTH LOGIN sends it alone),
+ * the AUTH PLAIN and XOAUTH2 payloads, base64url, and the alignment-independent cores of the
+ * secret inside any longer base64 stream (it can start at any of 3 byte offsets).
  */
 export function secretForms(password: string, user: string): string[] {
   const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
@@ -12,6 +12,7 @@ export function secretForms(password: string, user: string): string[] {
     Buffer.from(password).toString('base64url'),
     b64(`\0${user}\0${password}`),
     b64(`${user}\0${user}\0${password}`),
+    b64(`user=${user}\u0001auth=Bearer ${password}\u0001\u0001`),
     encodeURIComponent(password),
   ]);
   for (let offset = 0; offset < 3; offset++) {
