@@ -3,7 +3,6 @@
  * comes from the engine already redacted (transcript, replies); nothing here adds a secret.
  */
 import { renderDiagnosis } from '../shared/diagnoses';
-import { getGuideStep } from '../shared/guides';
 import type { Lang, ProbeResult } from '../shared/probe-types';
 
 export interface JsonDiagnosis {
@@ -12,21 +11,22 @@ export interface JsonDiagnosis {
   title: string;
   explanation: string;
   advice: string[];
-  guide: { guideId: string; stepId: string; title: string | null } | null;
+  /** `title` is the step's, numbered as in the guide (e.g. `3. Create an app password`). */
+  guide: { guideId: string; stepId: string; title: string } | null;
   reply: string | null;
 }
 
 export function diagnosisForOutput(result: ProbeResult, lang: Lang): JsonDiagnosis | null {
   if (!result.diagnosis) return null;
   const rendered = renderDiagnosis(result.diagnosis, lang);
-  const guideStep = rendered.guide ? getGuideStep(rendered.guide.guideId, rendered.guide.stepId) : null;
+  const guide = rendered.guide;
   return {
     id: rendered.id,
     step: rendered.step,
     title: rendered.title,
     explanation: rendered.explanation,
     advice: rendered.advice,
-    guide: rendered.guide ? { ...rendered.guide, title: guideStep ? guideStep.title[lang] : null } : null,
+    guide: guide ? { guideId: guide.guideId, stepId: guide.stepId, title: guide.stepTitle } : null,
     reply: rendered.reply,
   };
 }

@@ -52,8 +52,8 @@ export function resultToText(result: ProbeResult, lang: Lang): string {
     diagnosis.advice.forEach((item, index) => lines.push(`  ${index + 1}. ${item}`));
   }
   if (diagnosis.guide) {
-    const title = diagnosis.guide.title ? ` — ${diagnosis.guide.title}` : '';
-    lines.push('', `${WORDS.guide[lang]}: ${diagnosis.guide.guideId} › ${diagnosis.guide.stepId}${title}`);
+    const { guideId, stepId, title } = diagnosis.guide;
+    lines.push('', `${WORDS.guide[lang]}: ${guideId} › ${stepId} — ${title}`);
   }
   if (diagnosis.reply) lines.push('', `${WORDS.reply[lang]}:`, `  ${diagnosis.reply}`);
   return lines.join('\n') + '\n';

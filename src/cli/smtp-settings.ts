@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { HOST_MAX_LENGTH } from '../shared/limits';
 import { SECURITY_MODES, type SecurityMode } from '../shared/probe-types';
 import type { Profile } from '../shared/profile-types';
 import type { SmtpFlags } from './smtp-options';
@@ -112,7 +113,6 @@ async function readCaFile(path: string): Promise<string> {
 // almost always a copy-paste accident (or an injection attempt), so it is refused, not trimmed.
 const WHITESPACE_OR_CONTROL = /[\s\p{Cc}]/u;
 const CONTROL = /[\p{Cc}\u2028\u2029]/u;
-const HOST_MAX_LENGTH = 253;
 
 function checkHost(host: string): string {
   if (host.length === 0 || WHITESPACE_OR_CONTROL.test(host) || host.length > HOST_MAX_LENGTH) {

@@ -5,6 +5,7 @@
  */
 import { PERSONAL_TENANT } from '../engine/oauth/config';
 import { UsageError } from './usage-error';
+import { HOST_MAX_LENGTH } from '../shared/limits';
 
 /** Personal accounts by default: the product's first guide is Outlook.com / Hotmail. */
 export const DEFAULT_TENANT = PERSONAL_TENANT;
@@ -13,8 +14,10 @@ const NAMED_TENANTS: readonly string[] = ['consumers', 'organizations', 'common'
 /** A directory (tenant) id, as the Entra admin center shows it. */
 const TENANT_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A verified domain of the tenant (contoso.onmicrosoft.com, contoso.com): DNS labels, 2 or more. */
-const TENANT_DOMAIN =
-  /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+const TENANT_DOMAIN = new RegExp(
+  `^(?=.{1,${HOST_MAX_LENGTH}}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$`,
+  'i',
+);
 
 function isValidTenant(tenant: string): boolean {
   return NAMED_TENANTS.includes(tenant) || TENANT_GUID.test(tenant) || TENANT_DOMAIN.test(tenant);

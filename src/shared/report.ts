@@ -5,7 +5,6 @@
  * by the engine, and the report adds no secret of its own (it never sees one).
  */
 import { renderDiagnosis, stepName } from './diagnoses';
-import { getGuide, getGuideStep } from './guides';
 import type { Lang, ProbeResult, StepStatus } from './probe-types';
 
 type Labels = Record<
@@ -193,10 +192,8 @@ export function formatReport(result: ProbeResult, lang: Lang): string {
     d.advice.forEach((item, i) => out.push(`${i + 1}. ${item}`));
     out.push('');
     if (d.guide) {
-      const guide = getGuide(d.guide.guideId);
-      const step = getGuideStep(d.guide.guideId, d.guide.stepId);
-      const names = guide && step ? `${guide.title[lang]} › ${step.title[lang]} ` : '';
-      out.push(`${t.guide}: ${names}(\`${d.guide.guideId}/${d.guide.stepId}\`)`, '');
+      const { guideTitle, stepTitle, guideId, stepId } = d.guide;
+      out.push(`${t.guide}: ${guideTitle} › ${stepTitle} (\`${guideId}/${stepId}\`)`, '');
     }
     if (d.reply) out.push(`**${t.reply}:**`, '', fenced(d.reply), '');
   }

@@ -11,7 +11,7 @@ import {
   placeholdersOf,
   renderDiagnosis,
 } from '../../src/shared/diagnoses';
-import { getGuideStep } from '../../src/shared/guides';
+import { getGuide, getGuideStep } from '../../src/shared/guides';
 import { LANGS, STEP_IDS } from '../../src/shared/probe-types';
 import { DIAGNOSES_DOC_PATH, renderDiagnosesDoc } from '../../src/engine/probe/diagnoses-doc';
 import { AGREED_OUTLOOK_STEPS } from '../support/agreed-ids';
@@ -186,8 +186,18 @@ describe('diagnosis catalogue', () => {
         expect(en.advice.join('\n')).toMatch(/Sign in with Microsoft/);
         expect(en.advice.join('\n')).toMatch(/app password/);
         expect(it.advice.join('\n')).toMatch(/Accedi con Microsoft/);
-        expect(en.guide).toEqual({ guideId: 'outlook', stepId: 'app-password' });
-        expect(it.guide).toEqual({ guideId: 'outlook', stepId: 'app-password' });
+        expect(en.guide).toEqual({
+          guideId: 'outlook',
+          stepId: 'app-password',
+          guideTitle: 'Outlook.com / Hotmail: sending mail from another program',
+          stepTitle: '3. Create an app password',
+        });
+        expect(it.guide).toEqual({
+          guideId: 'outlook',
+          stepId: 'app-password',
+          guideTitle: 'Outlook.com / Hotmail: inviare posta da un altro programma',
+          stepTitle: '3. Crea una password per l’app',
+        });
         expect(en.advice.join('\n')).not.toMatch(/administrator/);
       },
     );
@@ -288,8 +298,16 @@ describe('diagnosis catalogue', () => {
           for (const line of forMicrosoft) expect(r.advice, `${entry.id} ${lang}`).toContain(line);
           const forOthers = entry.advice.filter((a) => a.audience === 'other').map((a) => a[lang]);
           for (const line of forOthers) expect(r.advice, `${entry.id} ${lang}`).not.toContain(line);
+          const link = entry.guide;
           expect(r.guide, entry.id).toEqual(
-            entry.guide ? { guideId: entry.guide.guideId, stepId: entry.guide.stepId } : null,
+            link
+              ? {
+                  guideId: link.guideId,
+                  stepId: link.stepId,
+                  guideTitle: getGuide(link.guideId)?.title[lang],
+                  stepTitle: getGuideStep(link.guideId, link.stepId)?.title[lang],
+                }
+              : null,
           );
         }
       }
@@ -312,6 +330,8 @@ describe('diagnosis catalogue', () => {
       expect(renderDiagnosis(ref(getDiagnosis('net.timeout')!, host), 'en').guide).toEqual({
         guideId: 'outlook',
         stepId: 'server-settings',
+        guideTitle: 'Outlook.com / Hotmail: sending mail from another program',
+        stepTitle: '1. Outgoing server settings',
       });
     });
   });

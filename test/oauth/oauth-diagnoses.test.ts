@@ -50,7 +50,12 @@ describe('OAuth diagnosis entries', () => {
       'it',
     );
     expect(rendered.advice.join(' ')).toContain('alice@outlook.com');
-    expect(rendered.guide).toEqual({ guideId: 'outlook', stepId: 'smtp-auth-admin' });
+    expect(rendered.guide).toEqual({
+      guideId: 'outlook',
+      stepId: 'smtp-auth-admin',
+      guideTitle: 'Outlook.com / Hotmail: inviare posta da un altro programma',
+      stepTitle: '5. Microsoft 365: un amministratore abilita l’SMTP autenticato',
+    });
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import net from 'node:net';
 import { z } from 'zod';
+import { HOST_MAX_LENGTH } from '../../shared/limits';
 import { SECURITY_MODES, type Localized, type ProbeRequest } from '../../shared/probe-types';
 import { MAX_TIMEOUT_MS, MIN_TIMEOUT_MS } from './constants';
 
@@ -25,8 +26,9 @@ export class ProbeInputError extends Error {
 const hasControl = (v: string): boolean =>
   [...v].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 const noControl = (v: string): boolean => !hasControl(v);
-const HOSTNAME =
-  /^(?=.{1,253}$)([a-zA-Z0-9_]([a-zA-Z0-9_-]{0,61}[a-zA-Z0-9])?\.)*[a-zA-Z0-9_]([a-zA-Z0-9_-]{0,61}[a-zA-Z0-9])?\.?$/;
+/** One dot-separated part of a host name: at most 63 characters, no hyphen at either end. */
+const HOST_LABEL = String.raw`[a-zA-Z0-9_]([a-zA-Z0-9_-]{0,61}[a-zA-Z0-9])?`;
+const HOSTNAME = new RegExp(String.raw`^(?=.{1,${HOST_MAX_LENGTH}}$)(${HOST_LABEL}\.)*${HOST_LABEL}\.?$`);
 /**
  * The key of the host message for an IPv6 address with a zone id (`fe80::1%eth0`): it names a
  * network interface of this computer, which settings stored or shared elsewhere cannot carry.

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { MAX_TIMEOUT_MS, MIN_TIMEOUT_MS } from '../probe/constants';
+import { HOST_MAX_LENGTH } from '../../shared/limits';
 import { SECURITY_MODES } from '../../shared/probe-types';
 import type { Profile } from '../../shared/profile-types';
 import { profileNameProblem } from './name';
@@ -11,7 +12,6 @@ import { profileNameProblem } from './name';
 /** The only file format this version reads and writes. */
 export const PROFILES_FORMAT = 1;
 
-export const HOST_MAX_LENGTH = 253;
 export const ADDRESS_MAX_LENGTH = 320;
 export const USER_MAX_LENGTH = 512;
 const SHORT_TEXT_MAX_LENGTH = 256;
@@ -25,7 +25,7 @@ export const profileNameSchema = z.string().superRefine((name, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: problem.en });
 });
 
-/** A host name or IP literal: no spaces, no line breaks, at most 253 characters. */
+/** A host name or IP literal: no spaces, no line breaks, at most HOST_MAX_LENGTH characters. */
 export const hostSchema = z
   .string()
   .min(1, 'The server name is empty.')

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { IpcArgs, IpcChannel } from '../../shared/ipc';
+import { HOST_MAX_LENGTH } from '../../shared/limits';
 import { SECURITY_MODES } from '../../shared/probe-types';
 import {
   ADDRESS_MAX_LENGTH,
@@ -77,7 +78,7 @@ const probeRequestSchema = z.strictObject({
   send: z.strictObject({ from: addressSchema, to: addressSchema }).optional(),
   timeoutMs: z.number().int().min(PROBE_TIMEOUT_MIN_MS).max(PROBE_TIMEOUT_MAX_MS).optional(),
   allowPlaintextAuth: z.boolean().optional(),
-  clientName: smtpLineSchema(253).min(1).optional(),
+  clientName: smtpLineSchema(HOST_MAX_LENGTH).min(1).optional(),
 });
 
 const httpUrlSchema = z

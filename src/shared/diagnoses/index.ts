@@ -4,11 +4,18 @@
  * Pure TS: the engine, the CLI, the report and the renderer all use it.
  */
 import type { DiagnosisRef, Lang, StepId } from '../probe-types';
-import type { DiagnosisAudience, DiagnosisEntry, RenderedDiagnosis } from './types';
+import { getGuide, getGuideStep } from '../guides';
+import type { DiagnosisAudience, DiagnosisEntry, RenderedDiagnosis, RenderedGuideLink } from './types';
 import { OAUTH_DIAGNOSES } from './oauth';
 import { SMTP_DIAGNOSES } from './smtp';
 
-export type { DiagnosisAdvice, DiagnosisAudience, DiagnosisEntry, RenderedDiagnosis } from './types';
+export type {
+  DiagnosisAdvice,
+  DiagnosisAudience,
+  DiagnosisEntry,
+  RenderedDiagnosis,
+  RenderedGuideLink,
+} from './types';
 export { SMTP_DIAGNOSES } from './smtp';
 export { OAUTH_DIAGNOSES } from './oauth';
 
@@ -70,16 +77,28 @@ export function renderDiagnosis(ref: DiagnosisRef, lang: Lang): RenderedDiagnosi
   const audience = audienceOfHost(ref.params.host);
   const fits = (item: { audience?: DiagnosisAudience }): boolean =>
     item.audience === undefined || item.audience === audience;
-  const guide = entry.guide && fits(entry.guide) ? entry.guide : null;
+  const guide = entry.guide && fits(entry.guide) ? renderGuideLink(entry.guide, lang) : null;
   return {
     id: ref.id,
     step: ref.step,
     title: interpolate(entry.title[lang], params),
     explanation: interpolate(entry.explanation[lang], params),
     advice: entry.advice.filter(fits).map((item) => interpolate(item[lang], params)),
-    guide: guide ? { guideId: guide.guideId, stepId: guide.stepId } : null,
+    guide,
     reply: ref.reply,
   };
+}
+
+/**
+ * The guide step a diagnosis points at, with its titles in one language, so the CLI, the report and
+ * the window need no lookup of their own. A link to a step no guide has (the catalogue test forbids
+ * it) renders as no link rather than a dead one.
+ */
+function renderGuideLink(link: { guideId: string; stepId: string }, lang: Lang): RenderedGuideLink | null {
+  const guide = getGuide(link.guideId);
+  const step = getGuideStep(link.guideId, link.stepId);
+  if (!guide || !step) return null;
+  return { guideId: guide.id, stepId: step.id, guideTitle: guide.title[lang], stepTitle: step.title[lang] };
 }
 
 const STEP_NAMES: Record<StepId, Record<Lang, string>> = {

@@ -34,6 +34,17 @@ export interface RenderedDiagnosis {
   title: string;
   explanation: string;
   advice: string[];
-  guide: { guideId: string; stepId: string } | null;
+  /** The guide step that fixes it, with its titles in the rendered language; null when none applies. */
+  guide: RenderedGuideLink | null;
   reply: string | null;
+}
+
+/** A link to a guide step, resolved: the titles are the guide's own (the step's carries its number). */
+export interface RenderedGuideLink {
+  guideId: string;
+  stepId: string;
+  /** The guide's title, e.g. `Outlook.com / Hotmail: sending mail from another program`. */
+  guideTitle: string;
+  /** The step's title, numbered as in the guide, e.g. `3. Create an app password`. */
+  stepTitle: string;
 }

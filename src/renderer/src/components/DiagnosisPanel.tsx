@@ -1,5 +1,4 @@
 import { renderDiagnosis } from '../../../shared/diagnoses';
-import { getGuideStep } from '../../../shared/guides';
 import type { DiagnosisRef } from '../../../shared/probe-types';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n/messages';
@@ -31,9 +30,9 @@ export function DiagnosisPanel({
   headingId?: string;
   testId?: string;
 }) {
-  const { t, l, lang } = useI18n();
+  const { t, lang } = useI18n();
   const rendered = renderDiagnosis(diagnosis, lang);
-  const guideStep = rendered.guide ? getGuideStep(rendered.guide.guideId, rendered.guide.stepId) : null;
+  const guide = rendered.guide;
   return (
     <section
       className="card card-fail"
@@ -62,15 +61,15 @@ export function DiagnosisPanel({
           <span>{t('result.serverReply')}</span> <code>{rendered.reply}</code>
         </p>
       )}
-      {rendered.guide && guideStep && (
+      {guide && (
         <button
           type="button"
           className="primary"
           data-testid="open-guide-step"
-          data-guide-step={guideStep.id}
-          onClick={() => rendered.guide && onOpenGuide(rendered.guide)}
+          data-guide-step={guide.stepId}
+          onClick={() => onOpenGuide({ guideId: guide.guideId, stepId: guide.stepId })}
         >
-          {t('result.openGuideStep', { step: l(guideStep.title) })}
+          {t('result.openGuideStep', { step: guide.stepTitle })}
         </button>
       )}
     </section>
