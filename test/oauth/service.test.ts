@@ -128,6 +128,86 @@ describe('OAuth service for the app', () => {
     expect(await keychainAccounts()).not.toContain(profile);
   });
 
+  it('after the sign-in token expired, two probe runs make one refresh and no new discovery', async () => {
+    // A client id of its own: no other test has discovered its configuration in this process.
+    const settings = { clientId: `${CLIENT_ID}-expiry`, tenant: 'consumers' };
+    const profile = uniqueProfile('svc-expiry');
+    const oauth = service();
+    const discoveriesBefore = idp.metadataRequests;
+    // Shorter than the renew margin (2 min): the sign-in's token counts as expired at once.
+    idp.accessTokenLifetimeS = 60;
+    try {
+      await oauth.signIn(
+        { profileName: profile, ...settings, flow: 'device' },
+        { onDeviceCode: (prompt) => void idp.completeDeviceLogin(prompt.userCode) },
+      );
+    } finally {
+      idp.accessTokenLifetimeS = 3600;
+    }
+    const signInToken = idp.issued.access.at(-1);
+    const signInRefresh = await realKeychain().read(profile, 'oauth-refresh');
+    expect(idp.metadataRequests - discoveriesBefore).toBe(1);
+    const requestsBefore = idp.tokenRequests.length;
+
+    // First probe run: the expired token is refreshed; Microsoft rotates the refresh token.
+    const first = await oauth.tokenProvider(profile, settings)();
+    expect(first).toBe(idp.issued.access.at(-1));
+    expect(first).not.toBe(signInToken);
+    expect(idp.tokenRequests.slice(requestsBefore).map((r) => r['grant_type'])).toEqual(['refresh_token']);
+    const rotated = await realKeychain().read(profile, 'oauth-refresh');
+    expect(rotated).toBe(idp.issued.refresh.at(-1));
+    expect(rotated).not.toBe(signInRefresh);
+
+    // Second probe run, a new provider as probe:run makes: the refreshed token from memory.
+    expect(await oauth.tokenProvider(profile, settings)()).toBe(first);
+    expect(idp.tokenRequests.length - requestsBefore).toBe(1);
+    expect(idp.metadataRequests - discoveriesBefore).toBe(1);
+
+    // Sign-out forgets the refreshed token too: the next run finds nothing, in memory or keychain.
+    await oauth.signOut(profile);
+    const after = await oauth
+      .tokenProvider(profile, settings)()
+      .catch((e: unknown) => e);
+    expect(after).toMatchObject({ code: 'not-signed-in', diagnosisId: 'oauth.grant-expired' });
+  });
+
+  it('a refresh still running when the profile signs out keeps neither its token nor the rotated refresh token', async () => {
+    const profile = uniqueProfile('svc-race');
+    const oauth = service();
+    idp.accessTokenLifetimeS = 60;
+    try {
+      await oauth.signIn(
+        { profileName: profile, ...SETTINGS, flow: 'device' },
+        { onDeviceCode: (prompt) => void idp.completeDeviceLogin(prompt.userCode) },
+      );
+    } finally {
+      idp.accessTokenLifetimeS = 3600;
+    }
+    let release = (): void => undefined;
+    idp.holdTokenRequests = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const requestsBefore = idp.tokenRequests.length;
+    let refreshing: Promise<unknown>;
+    try {
+      refreshing = oauth
+        .tokenProvider(profile, SETTINGS)()
+        .catch((e: unknown) => e);
+      await expect.poll(() => idp.tokenRequests.length, { timeout: WAIT_MS }).toBe(requestsBefore + 1);
+      await oauth.signOut(profile);
+    } finally {
+      idp.holdTokenRequests = null;
+      release();
+    }
+    // The refresh itself succeeds (Microsoft answered), but its results are not kept.
+    expect(await refreshing).toBe(idp.issued.access.at(-1));
+    expect(await keychainAccounts()).not.toContain(`${profile}#oauth-refresh`);
+    const after = await oauth
+      .tokenProvider(profile, SETTINGS)()
+      .catch((e: unknown) => e);
+    expect(after).toMatchObject({ code: 'not-signed-in', diagnosisId: 'oauth.grant-expired' });
+  });
+
   it('a loopback port that cannot be opened suggests the device code, in both languages', () => {
     const error = loopbackUnavailableError('EACCES');
     expect(error).toMatchObject({ code: 'loopback-unavailable', diagnosisId: 'oauth.failed' });

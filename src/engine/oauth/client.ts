@@ -10,6 +10,15 @@ import { OAuthError, toOAuthError } from './errors';
 import { OAUTH_DIAGNOSIS_IDS } from '../../shared/diagnoses/oauth';
 
 /**
+ * Discovered configurations, by authority URL (host + tenant) and client id, for the life of the
+ * process. The metadata of a Microsoft authority does not change between sign-ins, so each
+ * sign-in and refresh after the first skips a round trip (and the JWKS openid-client caches on
+ * the Configuration is reused too). The promise is kept, so concurrent callers share one
+ * discovery; a failed one is dropped, so the next call tries again.
+ */
+const discovered = new Map<string, Promise<oidc.Configuration>>();
+
+/**
  * The openid-client Configuration for one app + tenant, from the authority's OpenID metadata.
  * Discovery (rather than hard-coded endpoints) lets openid-client apply its Microsoft Entra rule:
  * for `organizations`/`common` the ID token issuer names the user's own tenant.
@@ -33,6 +42,19 @@ export async function discoverClient(cfg: OAuthConfig): Promise<oidc.Configurati
       err instanceof Error ? err.message : 'Invalid sign-in settings.',
     );
   }
+  const key = `${server.href}\n${clientId}`;
+  let pending = discovered.get(key);
+  if (!pending) {
+    pending = discover(server, clientId);
+    discovered.set(key, pending);
+    pending.catch(() => {
+      if (discovered.get(key) === pending) discovered.delete(key);
+    });
+  }
+  return pending;
+}
+
+async function discover(server: URL, clientId: string): Promise<oidc.Configuration> {
   const insecure = isLoopbackHttp(server);
   try {
     // Public client: no secret, so token requests authenticate with client_id only (None()).

@@ -9,7 +9,7 @@ export { signInWithBrowser, type BrowserSignInOptions } from './browser-sign-in'
 export { loopbackUnavailableError } from './loopback';
 export { signInWithDeviceCode, type DeviceCodeInfo, type DeviceSignInOptions } from './device-sign-in';
 export type { SignInResult } from './sign-in-result';
-export { createTokenProvider, getAccessTokenSilently, signOut } from './silent';
+export { createTokenProvider, getAccessTokenSilently, signOut, type CachedAccessToken } from './silent';
 export { REFRESH_TOKEN_KIND, type PersistTarget, type RefreshTokenStore } from './store';
 export {
   createOAuthService,

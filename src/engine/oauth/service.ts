@@ -2,7 +2,7 @@ import { signInWithBrowser } from './browser-sign-in';
 import { PERSONAL_TENANT, type OAuthConfig } from './config';
 import { signInWithDeviceCode } from './device-sign-in';
 import type { SignInResult } from './sign-in-result';
-import { createTokenProvider, signOut } from './silent';
+import { createTokenProvider, signOut, type CachedAccessToken } from './silent';
 import type { PersistTarget, RefreshTokenStore } from './store';
 
 export interface OAuthServiceDeps {
@@ -54,9 +54,16 @@ export interface OAuthService {
 }
 
 export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
-  // Access tokens from a sign-in are kept in memory for this process only, so the first test
-  // after signing in needs no refresh.
-  const freshTokens = new Map<string, { key: string; accessToken: string; expiresAt: number }>();
+  // Access tokens, from a sign-in or from the last refresh, are kept in memory for this process
+  // only, so the next probe:run on the profile needs no refresh until the token nears expiry.
+  const freshTokens = new Map<string, CachedAccessToken & { key: string }>();
+  // Bumped by each sign-in and sign-out of a profile: a refresh that was already running then
+  // finishes for a grant that is gone or replaced, and its token must not be kept.
+  const grantVersions = new Map<string, number>();
+  const grantVersion = (profileName: string): number => grantVersions.get(profileName) ?? 0;
+  const replaceGrant = (profileName: string): void => {
+    grantVersions.set(profileName, grantVersion(profileName) + 1);
+  };
   // One sign-in at a time: a new one cancels the previous (its tab may have been closed), and
   // cancelSignIn() aborts it through the same controller, whichever flow it uses.
   let running: AbortController | null = null;
@@ -102,6 +109,7 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
       running = controller;
       try {
         const result = await runFlow(input, controller.signal, hooks);
+        replaceGrant(input.profileName);
         freshTokens.set(input.profileName, {
           key: keyOf(input),
           accessToken: result.accessToken,
@@ -116,13 +124,27 @@ export function createOAuthService(deps: OAuthServiceDeps): OAuthService {
       running?.abort();
     },
     async signOut(profileName) {
+      replaceGrant(profileName);
       freshTokens.delete(profileName);
       await signOut(profileName, deps.store);
     },
     tokenProvider(profileName, settings) {
+      const key = keyOf(settings);
       const fresh = freshTokens.get(profileName);
-      const initial = fresh && fresh.key === keyOf(settings) ? fresh : undefined;
-      return createTokenProvider(profileName, configFor(settings), deps.store, initial);
+      const initial = fresh && fresh.key === key ? fresh : undefined;
+      const version = grantVersion(profileName);
+      const sameGrant = (): boolean => grantVersion(profileName) === version;
+      // A refresh token Microsoft rotated during a refresh that outlived a sign-out (or a new
+      // sign-in) is dropped: saving it would bring back the sign-in the user just removed.
+      const store: RefreshTokenStore = {
+        read: (...args) => deps.store.read(...args),
+        delete: (...args) => deps.store.delete(...args),
+        save: (...args) => (sameGrant() ? deps.store.save(...args) : Promise.resolve()),
+      };
+      return createTokenProvider(profileName, configFor(settings), store, initial, (renewed) => {
+        if (!sameGrant()) return;
+        freshTokens.set(profileName, { key, accessToken: renewed.accessToken, expiresAt: renewed.expiresAt });
+      });
     },
   };
 }

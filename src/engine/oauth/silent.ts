@@ -46,16 +46,25 @@ export async function getAccessTokenSilently(
   return { accessToken: tokens.accessToken, expiresAt: tokens.expiresAt, user: tokens.user };
 }
 
+/** An access token kept in memory (never stored, never logged). */
+export interface CachedAccessToken {
+  accessToken: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+}
+
 /**
  * What the SMTP probe calls for each XOAUTH2 login (nodemailer's provisionCallback pattern, via
  * AuthInput.getAccessToken). Keeps the access token in memory and renews it shortly before expiry;
- * concurrent callers share one refresh.
+ * concurrent callers share one refresh. `onRenewed` hears of each renewed token, so a longer-lived
+ * owner (the app's OAuth service) can hand it to the next provider instead of refreshing again.
  */
 export function createTokenProvider(
   profile: string,
   cfg: OAuthConfig,
   store: RefreshTokenStore,
-  initial?: { accessToken: string; expiresAt: number },
+  initial?: CachedAccessToken,
+  onRenewed?: (token: CachedAccessToken) => void,
 ): () => Promise<string> {
   let cached = initial ?? null;
   let pending: Promise<string> | null = null;
@@ -66,6 +75,7 @@ export function createTokenProvider(
     pending ??= getAccessTokenSilently(profile, cfg, store)
       .then((result) => {
         cached = { accessToken: result.accessToken, expiresAt: result.expiresAt };
+        onRenewed?.(cached);
         return result.accessToken;
       })
       .finally(() => {
