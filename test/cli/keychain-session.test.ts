@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMta, type RunningMta } from '../mta/mta';
 import { ensureCliBuilt, parseJsonOutput, runCli, type CliRun } from './cli-runner';
-import { keychainAccounts } from './keychain-accounts';
+import { keychainAccounts } from '../support/keychain-accounts';
 import { leakedForms, secretForms } from '../support/secret-forms';
 
 const PROFILE = 'leak-test';

@@ -16,7 +16,7 @@ import type { Profile } from '../../src/shared/profile-types';
 import { createTestPki, removeTestPki, type TestPki } from '../support/pki';
 import { smtpError, startSmtpServer, type RunningServer } from '../support/servers';
 import { ensureCliBuilt, parseJsonOutput, REPO_ROOT, runCli, type CliRun } from './cli-runner';
-import { keychainAccounts } from './keychain-accounts';
+import { keychainAccounts } from '../support/keychain-accounts';
 import { leakedForms, secretForms } from '../support/secret-forms';
 
 const USER = 'fields@example.test';
