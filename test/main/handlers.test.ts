@@ -524,6 +524,18 @@ describe('saving without the keychain (savePassword)', () => {
     expect(await readFile(r.deps.profilesFile, 'utf8')).not.toContain(PASSWORD);
   });
 
+  it('without a keychain, deleting an account says the account is gone and what stayed behind, in both languages', async () => {
+    const r = recorder({ credentials: noKeychain() });
+    const name = profileName('DeleteNoKeychain');
+    await saveLocalProfile(r, name);
+    const failure = await ipcFailure(call(r, 'profiles:delete', name));
+    expect(failure.code).toBe('PROFILE_DELETED_SECRET_KEPT');
+    expect(failure.en).toMatch(new RegExp(`^The account "${name}" was deleted, but its saved password`));
+    expect(failure.en).toMatch(/service "Mailcheck"/);
+    expect(failure.it).toMatch(new RegExp(`^L'account "${name}" è stato eliminato`));
+    expect(((await call(r, 'profiles:list')) as { profiles: unknown[] }).profiles).toEqual([]);
+  });
+
   it('without a keychain: savePassword false works, savePassword true fails before testing', async () => {
     const r = recorder({ credentials: noKeychain() });
     const name = profileName('NoKeychain');

@@ -8,7 +8,7 @@ import type { Profile } from '../../shared/profile-types';
 import type { RunProbeInput } from '../../shared/ipc';
 import { ProfileStore } from '../../engine/profiles/store';
 import { runProbe, validateProbeRequest } from '../../engine/probe';
-import type { KeychainUnavailableError } from '../../engine/credentials';
+import { KEYCHAIN_SERVICE, type KeychainUnavailableError } from '../../engine/credentials';
 import { isHttpUrl } from '../ipc/schemas';
 import { isUserFacing, toIpcErrorPayload, UserFacingError } from './errors';
 import { assertSecretBelongsTo, sameHost } from './secret-binding';
@@ -272,8 +272,20 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
       await profiles.delete(name);
       // Its secrets go with it: a Microsoft sign-in's access token kept in memory (a new profile of
       // the same name must not inherit it), then every kind in the keychain.
-      await deps.oauth?.signOut(name);
-      await deps.credentials.delete(name);
+      try {
+        await deps.oauth?.signOut(name);
+        await deps.credentials.delete(name);
+      } catch (error) {
+        if (!isKeychainUnavailable(error)) throw error;
+        // The account is gone from the list already: say exactly what is left and where.
+        throw new UserFacingError(
+          `The account "${name}" was deleted, but its saved password or sign-in could not be removed from the keychain: ${error.message} Remove it later with your system's keychain tool (service "${KEYCHAIN_SERVICE}").`,
+          {
+            code: 'PROFILE_DELETED_SECRET_KEPT',
+            messageIt: `L'account "${name}" è stato eliminato, ma la password o l'accesso salvati non sono stati tolti dal portachiavi: ${error.messageIt} Rimuovili più tardi con lo strumento del portachiavi del sistema (servizio "${KEYCHAIN_SERVICE}").`,
+          },
+        );
+      }
     },
 
     async 'keychain:status'() {
