@@ -7,6 +7,8 @@ set -euo pipefail
 declare -A NEED=(
   [/usr/sbin/postfix]=postfix                 # real MTA for interop tests and the benchmark
   [/usr/sbin/dovecot]=dovecot-core            # SASL for Postfix submission
+  [/usr/lib/dovecot/imap]=dovecot-imapd       # real IMAP peer for the receiving checks
+  [/usr/lib/dovecot/pop3]=dovecot-pop3d       # real POP3 peer for the receiving checks
   [/usr/bin/swaks]=swaks                      # the classic SMTP tester, a benchmark peer
   [/usr/bin/chromium]=chromium                # end-to-end tests of the renderer
   [/usr/include/libsecret-1/libsecret/secret.h]=libsecret-1-dev  # keytar builds from source
