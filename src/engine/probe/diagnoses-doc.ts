@@ -6,7 +6,13 @@
  */
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { DIAGNOSES, stepName, type DiagnosisAudience } from '../../shared/diagnoses';
+import {
+  DIAGNOSES,
+  SMTP_REPLY_RULES,
+  stepName,
+  type DiagnosisAudience,
+  type ReplyRule,
+} from '../../shared/diagnoses';
 import { RULES } from './classify';
 
 export const DIAGNOSES_DOC_PATH = join(__dirname, '..', '..', '..', 'docs', 'diagnoses.md');
@@ -19,6 +25,19 @@ function describeRule(rule: (typeof RULES)[number]): string {
   if (rule.message) parts.push(`message \`${rule.message.source}\``);
   if (rule.codes) parts.push(`code ${rule.codes.map((c) => `\`${c}\``).join(', ')}`);
   return parts.join(', ');
+}
+
+/** A reply rule in one line: where, what pattern, an example, the source and the date. */
+function describeReplyRule(rule: ReplyRule): string {
+  const parts: string[] = [];
+  parts.push(rule.steps ? `at ${rule.steps.join('/')}` : 'at any step');
+  if (rule.xoauth2) parts.push('XOAUTH2 login');
+  if (rule.code !== undefined) parts.push(`code \`${rule.code.padEnd(3, 'x')}\``);
+  if (rule.enhanced) parts.push(`enhanced \`${rule.enhanced.source}\``);
+  if (rule.text) parts.push(`text \`${rule.text.source}\``);
+  const example = rule.example.split(/\r?\n/).join(' ↵ ');
+  const note = rule.note ? ` ${rule.note}` : '';
+  return `${parts.join(', ')}. Example: \`${example}\`.${note} Source: <${rule.source}> (checked ${rule.checked}).`;
 }
 
 /** How the doc marks advice meant for one kind of server only. */
@@ -46,6 +65,20 @@ function renderMarkdown(): string {
     'when the host is smtp-mail.outlook.com, smtp.office365.com or another host in outlook.com or',
     'office365.com; advice marked for other servers only otherwise.',
     '',
+    '## How a server reply is named',
+    '',
+    `Every failure that carries an SMTP reply with a code goes through the reply table`,
+    '(`src/shared/diagnoses/smtp-rules*.ts`, ' +
+      String(SMTP_REPLY_RULES.length) +
+      ' rules): each rule gives the step where',
+    'the reply comes (greeting, ehlo, starttls, auth, mail, rcpt, data, end-of-data), the basic code, the',
+    'enhanced status code and the text it matches, a real example, its source and the date it was checked.',
+    'The first matching rule wins. A reply that no rule knows is `reply.temporary` (4xx) or',
+    '`reply.permanent` (any other code), worded from its RFC 3463 class, subject and detail (or its basic',
+    'code when it has no enhanced one) with the server’s text quoted. Only a failure without any reply',
+    'code is `unknown`. Failures without a reply (DNS, network, certificates, timeouts) are named by the',
+    'engine’s own rules (`src/engine/probe/classify.ts`), listed as “Recognised by” below too.',
+    '',
     '| Id | Step | English | Italiano |',
     '|---|---|---|---|',
     ...DIAGNOSES.map(
@@ -62,7 +95,10 @@ function renderMarkdown(): string {
       );
     }
     out.push('');
-    const rules = RULES.filter((r) => r.id === d.id).map(describeRule);
+    const rules = [
+      ...SMTP_REPLY_RULES.filter((r) => r.id === d.id).map(describeReplyRule),
+      ...RULES.filter((r) => r.id === d.id).map(describeRule),
+    ];
     if (rules.length) {
       out.push('Recognised by:', '');
       for (const rule of rules) out.push(`- ${rule}`);

@@ -7,7 +7,9 @@ import type { DiagnosisRef, Lang, StepId } from '../probe-types';
 import { getGuide, getGuideStep } from '../guides';
 import type { DiagnosisAudience, DiagnosisEntry, RenderedDiagnosis, RenderedGuideLink } from './types';
 import { OAUTH_DIAGNOSES } from './oauth';
+import { describeReplyStatus, replyCodes } from './rfc3463';
 import { SMTP_DIAGNOSES } from './smtp';
+import { parseSmtpReply, quotableText } from './smtp-reply';
 
 export type {
   DiagnosisAdvice,
@@ -18,6 +20,9 @@ export type {
 } from './types';
 export { SMTP_DIAGNOSES } from './smtp';
 export { OAUTH_DIAGNOSES } from './oauth';
+export { SMTP_REPLY_RULES, diagnosisIdForReply } from './smtp-rules';
+export { REPLY_STEPS, parseSmtpReply, type ReplyRule, type ReplyStep, type SmtpReply } from './smtp-reply';
+export { describeReplyStatus } from './rfc3463';
 
 /** Id of the catch-all entry: the raw server reply is shown with it. */
 export const UNKNOWN_DIAGNOSIS_ID = 'unknown';
@@ -28,6 +33,13 @@ export const UNKNOWN_DIAGNOSIS_ID = 'unknown';
  */
 export const DIAGNOSIS_PARAMS = ['host', 'port', 'security', 'user', 'mechanisms', 'step'] as const;
 export type DiagnosisParam = (typeof DIAGNOSIS_PARAMS)[number];
+
+/**
+ * Parameters renderDiagnosis derives from the ref's reply, in the rendered language: the codes as
+ * people quote them (`550 5.7.1`), what they mean (RFC 3463 / RFC 5321), and the server's own text
+ * (cleaned and bounded). `?` when the ref has no SMTP reply.
+ */
+export const REPLY_PARAMS = ['replyCode', 'replyMeaning', 'replyText'] as const;
 
 /** Shown in place of a parameter the ref does not carry (never the raw `{name}`). */
 const MISSING_PARAM = '?';
@@ -72,7 +84,11 @@ export function audienceOfHost(host: string | undefined): DiagnosisAudience {
 export function renderDiagnosis(ref: DiagnosisRef, lang: Lang): RenderedDiagnosis {
   const entry = getDiagnosis(ref.id) ?? getDiagnosis(UNKNOWN_DIAGNOSIS_ID);
   if (!entry) throw new Error(`The diagnosis catalogue has no "${UNKNOWN_DIAGNOSIS_ID}" entry`);
-  const params: Record<string, string> = { step: stepName(ref.step, lang), ...ref.params };
+  const params: Record<string, string> = {
+    step: stepName(ref.step, lang),
+    ...ref.params,
+    ...replyParams(ref, lang),
+  };
   // Advice and guide links written for one kind of server are shown for that kind only.
   const audience = audienceOfHost(ref.params.host);
   const fits = (item: { audience?: DiagnosisAudience }): boolean =>
@@ -86,6 +102,17 @@ export function renderDiagnosis(ref: DiagnosisRef, lang: Lang): RenderedDiagnosi
     advice: entry.advice.filter(fits).map((item) => interpolate(item[lang], params)),
     guide,
     reply: ref.reply,
+  };
+}
+
+/** The REPLY_PARAMS for a ref, in one language; none when its reply is not an SMTP reply. */
+function replyParams(ref: DiagnosisRef, lang: Lang): Record<string, string> {
+  const reply = parseSmtpReply(ref.reply);
+  if (!reply) return {};
+  return {
+    replyCode: replyCodes(reply),
+    replyMeaning: describeReplyStatus(reply, lang),
+    replyText: quotableText(reply.text) || replyCodes(reply),
   };
 }
 
@@ -106,7 +133,7 @@ const STEP_NAMES: Record<StepId, Record<Lang, string>> = {
   tcp: { en: 'connection', it: 'connessione' },
   greeting: { en: 'server greeting', it: 'saluto del server' },
   ehlo: { en: 'capabilities (EHLO)', it: 'funzionalità (EHLO)' },
-  tls: { en: 'encryption (TLS)', it: 'crittografia (TLS)' },
+  tls: { en: 'encryption (TLS)', it: 'cifratura (TLS)' },
   auth: { en: 'login', it: 'accesso' },
   send: { en: 'test message', it: 'messaggio di prova' },
 };
