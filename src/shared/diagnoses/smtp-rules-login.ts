@@ -48,12 +48,12 @@ export const LOGIN_RULES: readonly ReplyRule[] = [
   },
   {
     id: 'auth.policy-blocked',
-    text: /did not meet the criteria to be authenticated|conditional access/i,
+    text: /did not meet the criteria to be authenticated|conditional access|organization configuration does not allow/i,
     example: `535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator. ${MS_TAIL}`,
     exampleStep: 'auth',
     source: SOURCES.exchangeOnlineSmtpAuth,
     checked: CHECKED,
-    note: 'Conditional Access (Microsoft Entra) refused the sign-in.',
+    note: 'Conditional Access (Microsoft Entra) refused the sign-in; also “the organization configuration does not allow this authentication request”.',
   },
   // ---- Account disabled or suspended (RFC 5248 x.7.13, or said in words).
   {
@@ -74,6 +74,15 @@ export const LOGIN_RULES: readonly ReplyRule[] = [
     checked: CHECKED,
     note: 'Any server that says in words that the account is disabled, suspended or blocked (the example is the wording Microsoft 365 users report; it is not in Microsoft’s table).',
   },
+  {
+    id: 'auth.account-disabled',
+    text: /mail sending denied/i,
+    example:
+      '550 5.7.0 Mail Sending denied. This error occurs if the sender account is disabled or not registered within your Google Workspace domain. a1-20020a5d4c41 - gsmtp',
+    exampleStep: 'mail',
+    source: SOURCES.gmail,
+    checked: CHECKED,
+  },
   // ---- Google.
   {
     id: 'auth.web-login-required',
@@ -88,6 +97,16 @@ export const LOGIN_RULES: readonly ReplyRule[] = [
     exampleStep: 'auth',
     source: SOURCES.gmail,
     checked: CHECKED,
+  },
+  {
+    id: 'auth.web-login-required',
+    text: /log ?in (?:via|with|through) your web browser/i,
+    example:
+      '534 5.7.9 Please log in with your web browser and then try again. Learn more at https://support.google.com/mail/?p=WebLoginRequired a1-20020a5d4c41 - gsmtp',
+    exampleStep: 'auth',
+    source: SOURCES.gmail,
+    checked: CHECKED,
+    note: 'The same request with other codes (535 5.7.1).',
   },
   {
     id: 'auth.app-password-required',
@@ -117,6 +136,16 @@ export const LOGIN_RULES: readonly ReplyRule[] = [
     source: SOURCES.yahoo,
     checked: CHECKED,
   },
+  {
+    id: 'auth.too-many-attempts',
+    steps: ['auth'],
+    text: /account (?:is |has been )?(?:temporarily )?locked/i,
+    example: '535 5.7.8 Error: authentication failed: account temporarily locked',
+    exampleStep: 'auth',
+    source: SOURCES.rfc4954,
+    checked: CHECKED,
+    note: 'Any server that says the account is (temporarily) locked, usually after failed logins.',
+  },
   // ---- Encryption needed before the login.
   {
     id: 'auth.starttls-required',
@@ -136,6 +165,16 @@ export const LOGIN_RULES: readonly ReplyRule[] = [
     checked: CHECKED,
   },
   // ---- The login method.
+  {
+    id: 'auth.not-offered',
+    steps: ['auth'],
+    text: /authentication not enabled/i,
+    example: '503 5.5.1 Error: authentication not enabled',
+    exampleStep: 'auth',
+    source: SOURCES.postfixSasl,
+    checked: CHECKED,
+    note: 'Postfix with SMTP authentication switched off on this port.',
+  },
   {
     id: 'auth.method-unsupported',
     steps: ['auth'],

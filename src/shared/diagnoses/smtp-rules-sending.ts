@@ -83,6 +83,15 @@ export const SENDING_RULES: readonly ReplyRule[] = [
     source: SOURCES.eximAcl,
     checked: CHECKED,
   },
+  {
+    id: 'send.relay-denied',
+    text: /unable to relay|invalid credentials for relay/i,
+    example: '550 5.7.1 Unable to relay',
+    exampleStep: 'rcpt',
+    source: SOURCES.exchangeServerRelay,
+    checked: CHECKED,
+    note: 'Exchange Server (on-premises); also Gmail’s “550 5.7.1 Invalid credentials for relay”.',
+  },
   // ---- The sender address is not the user's.
   {
     id: 'send.sender-denied',
@@ -112,13 +121,13 @@ export const SENDING_RULES: readonly ReplyRule[] = [
   },
   {
     id: 'send.sender-denied',
-    text: /sender address rejected/i,
+    text: /sender address rejected|sender verify failed/i,
     example:
       '553 5.7.1 <capo@contoso.com>: Sender address rejected: not owned by user mario.rossi@example.it',
     exampleStep: 'mail',
     source: SOURCES.postfix,
     checked: CHECKED,
-    note: 'Postfix (reject_sender_login_mismatch), used by many hosting providers; also its other “Sender address rejected” reasons.',
+    note: 'Postfix (reject_sender_login_mismatch), used by many hosting providers; also its other “Sender address rejected” reasons and Exim’s “Sender verify failed”.',
   },
   // ---- Sending limits.
   {
@@ -150,12 +159,12 @@ export const SENDING_RULES: readonly ReplyRule[] = [
   },
   {
     id: 'send.quota-exceeded',
-    text: /daily (?:user )?sending (?:quota|limit) exceeded/i,
+    text: /daily (?:user )?sending (?:quota|limit) exceeded|relay limit exceeded|email quota exceeded/i,
     example: `550 5.4.5 Daily user sending limit exceeded. For more information on Gmail sending limits go to https://support.google.com/a/answer/166852 ${GSMTP}`,
     exampleStep: 'end-of-data',
     source: SOURCES.gmail,
     checked: CHECKED,
-    note: 'Also “Daily sending quota exceeded”.',
+    note: 'Also “Daily sending quota exceeded”, “Daily SMTP relay limit exceeded for user”, “Peak SMTP relay limit exceeded”, “550 5.7.1 Email quota exceeded”.',
   },
   {
     id: 'send.quota-exceeded',
@@ -170,7 +179,7 @@ export const SENDING_RULES: readonly ReplyRule[] = [
   {
     id: 'send.quota-exceeded',
     code: '4',
-    text: /too many (?:connections|messages|mails|emails)|(?:sending|message|connection) rate/i,
+    text: /too many (?:concurrent |simultaneous )?(?:SMTP )?(?:connections|messages|mails|emails)|(?:sending|message|connection) rate/i,
     example: '421 4.7.0 mail.example.it Error: too many connections from 203.0.113.7',
     exampleStep: 'greeting',
     source: SOURCES.postfix,
@@ -199,13 +208,13 @@ export const SENDING_RULES: readonly ReplyRule[] = [
   },
   {
     id: 'send.account-blocked',
-    enhanced: /^5\.7\.50[1-3]$/,
+    enhanced: /^5\.7\.(?:50[1-3]|511)$/,
     example:
       '550 5.7.501 Service unavailable. Spam abuse detected from IP range. For more information please go to http://go.microsoft.com/fwlink/?LinkId=526653. S(2017052602)',
     exampleStep: 'mail',
     source: SOURCES.exchangeOnlineNdr,
     checked: CHECKED,
-    note: '5.7.501–5.7.503: the sending account was banned for spam.',
+    note: '5.7.501–5.7.503 and 5.7.511 (“banned sender”): the sending account was banned for spam.',
   },
   {
     id: 'send.account-blocked',
@@ -247,12 +256,30 @@ export const SENDING_RULES: readonly ReplyRule[] = [
   },
   {
     id: 'send.ip-blocked',
-    text: /on our block ?list|blocked using|\bblack ?list|\bblock ?list|spamhaus/i,
+    text: /unusual rate of unsolicited mail|not authorized to send email directly/i,
+    example: `421 4.7.0 [203.0.113.7] Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been temporarily rate limited. ${GSMTP}`,
+    exampleStep: 'mail',
+    source: SOURCES.gmail,
+    checked: CHECKED,
+    note: 'Also “550 5.7.1 The IP you’re using to send mail is not authorized to send email directly to our servers”.',
+  },
+  {
+    id: 'send.ip-blocked',
+    text: /on our block ?list|blocked using|\bblack ?list|\bblock ?list|spamhaus|dnsbl|weren't sent\. Please contact your Internet service provider/i,
     example: '554 5.7.1 Service unavailable; Client host [203.0.113.7] blocked using zen.spamhaus.org',
     exampleStep: 'greeting',
     source: SOURCES.postfix,
     checked: CHECKED,
     note: 'Postfix’s RBL reply (default_rbl_reply), at the greeting with postscreen or at any later step; also Outlook.com’s “part of their network is on our block list (S3150)” and Exim dnslists messages.',
+  },
+  {
+    id: 'send.ip-blocked',
+    text: /client host rejected|cannot find your (?:reverse )?hostname/i,
+    example: '450 4.7.1 Client host rejected: cannot find your hostname, [203.0.113.7]',
+    exampleStep: 'rcpt',
+    source: SOURCES.postfix,
+    checked: CHECKED,
+    note: 'Postfix (reject_unknown_client_hostname, check_client_access): the connection’s address has no proper name or is refused by policy.',
   },
   // ---- The test message itself.
   {
@@ -266,8 +293,7 @@ export const SENDING_RULES: readonly ReplyRule[] = [
   },
   {
     id: 'send.too-large',
-    code: '552',
-    text: /message size exceeds|message too (?:big|large)/i,
+    text: /message size exceeds|message too (?:big|large)|size exceeds/i,
     example: '552 Message size exceeds maximum permitted',
     exampleStep: 'end-of-data',
     source: SOURCES.eximMain,
@@ -319,12 +345,33 @@ export const SENDING_RULES: readonly ReplyRule[] = [
   {
     id: 'send.recipient-unknown',
     steps: ['rcpt'],
-    text: /no such user|user unknown|unrouteable address|doesn't have a .{0,40}account/i,
+    text: /no such user|user unknown|unrouteable address|doesn't have a .{0,40}account|mailbox not found/i,
     example: `554 delivery error: dd This user doesn't have a yahoo.com account (${RCPT}) [0] - mta1004.mail.gq1.yahoo.com`,
     exampleStep: 'rcpt',
     source: SOURCES.yahoo,
     checked: CHECKED,
     note: 'Also Exim (“Unrouteable address”) and cPanel (“No Such User Here”).',
+  },
+  {
+    id: 'send.recipient-unknown',
+    enhanced: /^5\.4\.1$/,
+    text: /recipient address rejected: access denied/i,
+    example:
+      '550 5.4.1 Recipient address rejected: Access denied. For more information see https://aka.ms/EXOSmtpErrors [AM0PR02CA0001.eurprd02.prod.outlook.com]',
+    exampleStep: 'rcpt',
+    source: SOURCES.exchangeOnlineNdr,
+    checked: CHECKED,
+    note: 'Microsoft 365 (Directory-Based Edge Blocking): the address does not exist in the organization.',
+  },
+  {
+    id: 'send.recipient-rejected',
+    enhanced: /^5\.7\.(?:12|12[0-9]|13[3-6])$/,
+    example:
+      '550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed as sender not authenticated',
+    exampleStep: 'rcpt',
+    source: SOURCES.exchangeOnlineNdr,
+    checked: CHECKED,
+    note: 'Microsoft 365: the recipient (a group or a mailbox) accepts mail only from some senders (5.7.12, 5.7.120–129, 5.7.133–136).',
   },
   {
     id: 'send.recipient-rejected',
@@ -339,7 +386,7 @@ export const SENDING_RULES: readonly ReplyRule[] = [
   // ---- The content or the server's policy.
   {
     id: 'send.rejected',
-    text: /likely unsolicited mail|has a policy that prohibited|not accepted for policy reasons|rejected as spam/i,
+    text: /likely unsolicited mail|has a policy that prohibited|not accepted for policy reasons|rejected as spam|potential security issue/i,
     example: `550 5.7.1 [203.0.113.7] Gmail has detected that this message is likely unsolicited mail. To reduce the amount of spam sent to Gmail, this message has been blocked. For more information, go to https://support.google.com/mail/?p=UnsolicitedMessageError ${GSMTP}`,
     exampleStep: 'end-of-data',
     source: SOURCES.gmail,

@@ -35,11 +35,32 @@ export const SERVER_RULES: readonly ReplyRule[] = [
     steps: ['mail', 'rcpt'],
     code: '45',
     enhanced: /^4\.7\.1$/,
+    text: /try again later|please retry|deferred/i,
     example: '450 4.7.1 <anna.bianchi@example.it>: Recipient address rejected: Please try again later',
     exampleStep: 'rcpt',
     source: SOURCES.rfc6647,
     checked: CHECKED,
     note: 'RFC 6647: greylisting answers 450 or 451 with 4.7.1 to the envelope.',
+  },
+  // ---- Encryption too old (Microsoft refuses TLS 1.0/1.1 for SMTP AUTH).
+  {
+    id: 'tls.handshake-failed',
+    text: /TLS 1\.0 and 1\.1 are not supported|support TLS 1\.2/i,
+    example:
+      '421 4.7.66 TLS 1.0 and 1.1 are not supported. Please upgrade/update your client to support TLS 1.2. Visit https://aka.ms/smtp_auth_tls.',
+    exampleStep: 'auth',
+    source: SOURCES.exchangeOnlineSmtpAuth,
+    checked: CHECKED,
+  },
+  // ---- A recipient receiving too fast (Gmail): nothing to do with the sender's settings.
+  {
+    id: 'server.temporary',
+    text: /receiving mail (?:too quickly|at a rate)/i,
+    example: `450 4.2.1 The user you are trying to contact is receiving mail too quickly. Please resend your message at a later time. ${GSMTP}`,
+    exampleStep: 'rcpt',
+    source: SOURCES.gmail,
+    checked: CHECKED,
+    note: 'Also “550 5.2.1 … receiving mail at a rate that prevents additional messages from being delivered”.',
   },
   // ---- Temporary trouble on the server.
   {

@@ -34,8 +34,8 @@ export const SEND_DIAGNOSES: DiagnosisEntry[] = [
     step: 'send',
     title: { en: 'The recipient was refused', it: 'Il destinatario è stato rifiutato' },
     explanation: {
-      en: '{host} refused the recipient address. It may be misspelled or not exist, or the server does not relay mail for you (often because the login did not happen).',
-      it: '{host} ha rifiutato l’indirizzo del destinatario. Potrebbe essere scritto male o non esistere, oppure il server non inoltra la posta per te (spesso perché l’accesso non è avvenuto).',
+      en: '{host} refused the recipient address. It may be misspelled or not exist, the recipient (for example a group) may accept mail only from some senders, or the server does not relay mail for you (often because the login did not happen).',
+      it: '{host} ha rifiutato l’indirizzo del destinatario. Potrebbe essere scritto male o non esistere, il destinatario (per esempio un gruppo) potrebbe accettare posta solo da alcuni mittenti, oppure il server non inoltra la posta per te (spesso perché l’accesso non è avvenuto).',
     },
     advice: [
       { en: 'Check the recipient address.', it: 'Controlla l’indirizzo del destinatario.' },
@@ -211,8 +211,8 @@ export const SEND_DIAGNOSES: DiagnosisEntry[] = [
       it: 'L’indirizzo della tua rete è bloccato',
     },
     explanation: {
-      en: '{host} refused mail from this connection because of the IP address it comes from: the address is on a blocklist (for example Spamhaus) or the provider blocked it for spam. The account and the settings are not the cause.',
-      it: '{host} ha rifiutato la posta da questa connessione per l’indirizzo IP da cui arriva: l’indirizzo è in una blocklist (per esempio Spamhaus) oppure il provider lo ha bloccato per spam. La causa non sono l’account né le impostazioni.',
+      en: '{host} refused mail from this connection because of the IP address it comes from: the address is on a blocklist (for example Spamhaus), has no proper name (reverse DNS), or the provider blocked it for spam. The account and the settings are not the cause.',
+      it: '{host} ha rifiutato la posta da questa connessione per l’indirizzo IP da cui arriva: l’indirizzo è in una blocklist (per esempio Spamhaus), non ha un nome valido (DNS inverso), oppure il provider lo ha bloccato per spam. La causa non sono l’account né le impostazioni.',
     },
     advice: [
       {
