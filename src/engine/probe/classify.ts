@@ -27,9 +27,7 @@ interface Rule {
   id: string;
   /** Only in these steps. */
   steps?: StepId[];
-  reply?: RegExp;
   message?: RegExp;
-  command?: RegExp;
   /** Matches `code` or `sysCode`. */
   codes?: string[];
 }
@@ -107,9 +105,7 @@ export const RULES: readonly Rule[] = [
 
 function matches(rule: Rule, facts: FailureFacts): boolean {
   if (rule.steps && !rule.steps.includes(facts.step)) return false;
-  if (rule.reply && !(facts.reply && rule.reply.test(facts.reply))) return false;
   if (rule.message && !rule.message.test(facts.message)) return false;
-  if (rule.command && !(facts.command && rule.command.test(facts.command))) return false;
   if (rule.codes && !rule.codes.some((code) => code === facts.code || code === facts.sysCode)) return false;
   return true;
 }

@@ -20,8 +20,6 @@ export const DIAGNOSES_DOC_PATH = join(__dirname, '..', '..', '..', 'docs', 'dia
 function describeRule(rule: (typeof RULES)[number]): string {
   const parts: string[] = [];
   if (rule.steps) parts.push(`step ${rule.steps.join('/')}`);
-  if (rule.command) parts.push(`command \`${rule.command.source}\``);
-  if (rule.reply) parts.push(`reply \`${rule.reply.source}\``);
   if (rule.message) parts.push(`message \`${rule.message.source}\``);
   if (rule.codes) parts.push(`code ${rule.codes.map((c) => `\`${c}\``).join(', ')}`);
   return parts.join(', ');

@@ -41,6 +41,15 @@ export const SENDING_RULES: readonly ReplyRule[] = [
     checked: CHECKED,
     note: 'Gmail, and RFC 4954’s “530 5.7.0 Authentication required” from any server.',
   },
+  {
+    id: 'send.auth-required',
+    text: /client host rejected: access denied/i,
+    example: '554 5.7.1 <unknown[203.0.113.7]>: Client host rejected: Access denied',
+    exampleStep: 'rcpt',
+    source: SOURCES.postfixSasl,
+    checked: CHECKED,
+    note: 'Postfix’s submission service (smtpd_client_restrictions = permit_sasl_authenticated, reject, as in the Debian and Ubuntu master.cf) gives every client that did not log in this reply, at RCPT TO.',
+  },
   // ---- Relay refused (usually: not logged in, or logged in to the wrong server).
   {
     id: 'send.relay-denied',
@@ -274,12 +283,12 @@ export const SENDING_RULES: readonly ReplyRule[] = [
   },
   {
     id: 'send.ip-blocked',
-    text: /client host rejected|cannot find your (?:reverse )?hostname/i,
+    text: /cannot find your (?:reverse )?hostname/i,
     example: '450 4.7.1 Client host rejected: cannot find your hostname, [203.0.113.7]',
     exampleStep: 'rcpt',
     source: SOURCES.postfix,
     checked: CHECKED,
-    note: 'Postfix (reject_unknown_client_hostname, check_client_access): the connection’s address has no proper name or is refused by policy.',
+    note: 'Postfix (reject_unknown_client_hostname): the connection’s address has no proper name (reverse DNS).',
   },
   // ---- The test message itself.
   {
