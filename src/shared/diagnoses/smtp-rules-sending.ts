@@ -138,6 +138,16 @@ export const SENDING_RULES: readonly ReplyRule[] = [
     checked: CHECKED,
     note: 'Postfix (reject_sender_login_mismatch), used by many hosting providers; also its other “Sender address rejected” reasons and Exim’s “Sender verify failed”.',
   },
+  // ---- An IP address throttled for spam (before the rate rules: its text speaks of a rate).
+  {
+    id: 'send.ip-blocked',
+    text: /unusual rate of unsolicited mail|not authorized to send email directly/i,
+    example: `421 4.7.0 [203.0.113.7] Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been temporarily rate limited. ${GSMTP}`,
+    exampleStep: 'mail',
+    source: SOURCES.gmail,
+    checked: CHECKED,
+    note: 'Also “550 5.7.1 The IP you’re using to send mail is not authorized to send email directly to our servers”.',
+  },
   // ---- Sending limits.
   {
     id: 'send.quota-exceeded',
@@ -188,7 +198,7 @@ export const SENDING_RULES: readonly ReplyRule[] = [
   {
     id: 'send.quota-exceeded',
     code: '4',
-    text: /too many (?:concurrent |simultaneous )?(?:SMTP )?(?:connections|messages|mails|emails)|(?:sending|message|connection) rate/i,
+    text: /too many (?:concurrent |simultaneous )?(?:SMTP )?(?:connections|messages|mails|emails)|(?:sending|message|connection) rate|\brate limit/i,
     example: '421 4.7.0 mail.example.it Error: too many connections from 203.0.113.7',
     exampleStep: 'greeting',
     source: SOURCES.postfix,
@@ -265,15 +275,6 @@ export const SENDING_RULES: readonly ReplyRule[] = [
   },
   {
     id: 'send.ip-blocked',
-    text: /unusual rate of unsolicited mail|not authorized to send email directly/i,
-    example: `421 4.7.0 [203.0.113.7] Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been temporarily rate limited. ${GSMTP}`,
-    exampleStep: 'mail',
-    source: SOURCES.gmail,
-    checked: CHECKED,
-    note: 'Also “550 5.7.1 The IP you’re using to send mail is not authorized to send email directly to our servers”.',
-  },
-  {
-    id: 'send.ip-blocked',
     text: /on our block ?list|blocked using|\bblack ?list|\bblock ?list|spamhaus|dnsbl|weren't sent\. Please contact your Internet service provider/i,
     example: '554 5.7.1 Service unavailable; Client host [203.0.113.7] blocked using zen.spamhaus.org',
     exampleStep: 'greeting',
@@ -289,6 +290,16 @@ export const SENDING_RULES: readonly ReplyRule[] = [
     source: SOURCES.postfix,
     checked: CHECKED,
     note: 'Postfix (reject_unknown_client_hostname): the connection’s address has no proper name (reverse DNS).',
+  },
+  {
+    id: 'send.ip-blocked',
+    enhanced: /^5\.3\.2$/,
+    text: /service currently unavailable/i,
+    example: '550 5.3.2 Service currently unavailable',
+    exampleStep: 'rcpt',
+    source: SOURCES.postscreen,
+    checked: CHECKED,
+    note: 'Postfix postscreen’s refusal of a client on a DNS blocklist (postscreen_dnsbl_action = enforce).',
   },
   // ---- The test message itself.
   {

@@ -40,6 +40,8 @@ export const SOURCES = {
   yahoo: 'https://senders.yahooinc.com/smtp-error-codes/',
   /** Postfix: postconf(5) (smtpd restrictions, RBL replies, limits). */
   postfix: 'https://www.postfix.org/postconf.5.html',
+  /** Postfix: postscreen(8), the zombie blocker in front of smtpd. */
+  postscreen: 'https://www.postfix.org/postscreen.8.html',
   /** Postfix: SASL_README (login through Cyrus or Dovecot SASL). */
   postfixSasl: 'https://www.postfix.org/SASL_README.html',
   /** Postgrey, the greylisting policy server used with Postfix. */
