@@ -64,9 +64,9 @@ describe('provider fixtures → diagnosis', () => {
       const en = renderDiagnosis(result.diagnosis!, 'en');
       const it = renderDiagnosis(result.diagnosis!, 'it');
       expect(en.explanation).toContain('«Message content rejected»');
-      expect(en.explanation).toContain('550 5.6.0 means: permanent failure, the message content');
+      expect(en.explanation).toContain('550 5.6.0 means: permanent failure (message content)');
       expect(it.explanation).toContain('«Message content rejected»');
-      expect(it.explanation).toContain('550 5.6.0 significa: errore permanente, il contenuto del messaggio');
+      expect(it.explanation).toContain('550 5.6.0 significa: errore permanente (contenuto del messaggio)');
     } finally {
       await server.close();
     }

@@ -142,56 +142,56 @@ describe('RFC 3463 fallback', () => {
     // class, subject and detail all known
     [
       '550 5.1.1 x',
-      'permanent failure, an address: the recipient mailbox does not exist',
-      'errore permanente, un indirizzo: la casella del destinatario non esiste',
+      'permanent failure (addressing): the recipient mailbox does not exist',
+      'errore permanente (indirizzi): la casella del destinatario non esiste',
     ],
     [
       '452 4.2.2 x',
-      'temporary failure, the mailbox: the mailbox is full',
-      'errore temporaneo, la casella: la casella è piena',
+      'temporary failure (mailbox): the mailbox is full',
+      'errore temporaneo (casella): la casella è piena',
     ],
     [
       '451 4.3.0 x',
-      'temporary failure, the mail system: a problem of the mail system',
-      'errore temporaneo, il sistema di posta: un problema del sistema di posta',
+      'temporary failure (mail system): a problem of the mail system',
+      'errore temporaneo (sistema di posta): un problema del sistema di posta',
     ],
     [
       '421 4.4.5 x',
-      'temporary failure, the network or routing: the mail system is congested',
-      'errore temporaneo, la rete o l’instradamento: il sistema di posta è congestionato',
+      'temporary failure (network and routing): the mail system is congested',
+      'errore temporaneo (rete e instradamento): il sistema di posta è congestionato',
     ],
     [
       '501 5.5.4 x',
-      'permanent failure, the mail protocol: the command arguments are not valid',
-      'errore permanente, il protocollo di posta: gli argomenti del comando non sono validi',
+      'permanent failure (mail protocol): the command arguments are not valid',
+      'errore permanente (protocollo di posta): gli argomenti del comando non sono validi',
     ],
     [
       '554 5.6.1 x',
-      'permanent failure, the message content: the content type is not supported',
-      'errore permanente, il contenuto del messaggio: il tipo di contenuto non è supportato',
+      'permanent failure (message content): the content type is not supported',
+      'errore permanente (contenuto del messaggio): il tipo di contenuto non è supportato',
     ],
     [
       '535 5.7.8 x',
-      'permanent failure, security or policy: the login credentials are not valid',
-      'errore permanente, sicurezza o regole del server: le credenziali di accesso non sono valide',
+      'permanent failure (security or policy): the login credentials are not valid',
+      'errore permanente (sicurezza o regole del server): le credenziali di accesso non sono valide',
     ],
     [
       '550 5.7.13 x',
-      'permanent failure, security or policy: the user account is disabled',
-      'errore permanente, sicurezza o regole del server: l’account dell’utente è disattivato',
+      'permanent failure (security or policy): the user account is disabled',
+      'errore permanente (sicurezza o regole del server): l’account dell’utente è disattivato',
     ],
     [
       '550 5.0.0 x',
-      'permanent failure, other or undefined status: no further detail',
-      'errore permanente, stato non specificato: nessun dettaglio',
+      'permanent failure (other): no further detail',
+      'errore permanente (altro): nessun dettaglio',
     ],
     // detail unknown: class and subject only
     [
       '550 5.7.999 x',
-      'permanent failure, security or policy',
-      'errore permanente, sicurezza o regole del server',
+      'permanent failure (security or policy)',
+      'errore permanente (sicurezza o regole del server)',
     ],
-    ['450 4.1.77 x', 'temporary failure, an address', 'errore temporaneo, un indirizzo'],
+    ['450 4.1.77 x', 'temporary failure (addressing)', 'errore temporaneo (indirizzi)'],
     // subject unknown: class only
     ['550 5.9.1 x', 'permanent failure', 'errore permanente'],
     ['450 4.9.9 x', 'temporary failure', 'errore temporaneo'],
@@ -236,7 +236,7 @@ describe('RFC 3463 fallback', () => {
     const en = renderDiagnosis(ref('reply.permanent', '550 5.7.13 Your account is gone'), 'en');
     expect(en.explanation).toContain('«Your account is gone»');
     expect(en.explanation).toContain(
-      '550 5.7.13 means: permanent failure, security or policy: the user account is disabled',
+      '550 5.7.13 means: permanent failure (security or policy): the user account is disabled',
     );
     const it = renderDiagnosis(ref('reply.temporary', '451 Try later'), 'it');
     expect(it.explanation).toContain('«Try later»');

@@ -17,13 +17,13 @@ const CLASS: Record<string, Localized> = {
 };
 
 const SUBJECT: Record<string, Localized> = {
-  '0': { en: 'other or undefined status', it: 'stato non specificato' },
-  '1': { en: 'an address', it: 'un indirizzo' },
-  '2': { en: 'the mailbox', it: 'la casella' },
-  '3': { en: 'the mail system', it: 'il sistema di posta' },
-  '4': { en: 'the network or routing', it: 'la rete o l’instradamento' },
-  '5': { en: 'the mail protocol', it: 'il protocollo di posta' },
-  '6': { en: 'the message content', it: 'il contenuto del messaggio' },
+  '0': { en: 'other', it: 'altro' },
+  '1': { en: 'addressing', it: 'indirizzi' },
+  '2': { en: 'mailbox', it: 'casella' },
+  '3': { en: 'mail system', it: 'sistema di posta' },
+  '4': { en: 'network and routing', it: 'rete e instradamento' },
+  '5': { en: 'mail protocol', it: 'protocollo di posta' },
+  '6': { en: 'message content', it: 'contenuto del messaggio' },
   '7': { en: 'security or policy', it: 'sicurezza o regole del server' },
 };
 
@@ -251,7 +251,7 @@ const BASIC_CLASS: Record<string, Localized> = {
 
 /**
  * What a reply's status code means, in one language: from the enhanced code when there is one
- * (`permanent failure, security or policy: the server’s rules do not allow this`), else from the
+ * (`permanent failure (security or policy): the server’s rules do not allow this`), else from the
  * basic code. Never empty.
  */
 export function describeReplyStatus(reply: SmtpReply, lang: Lang): string {
@@ -260,8 +260,8 @@ export function describeReplyStatus(reply: SmtpReply, lang: Lang): string {
     const head = CLASS[cls]?.[lang] ?? CLASS['5']![lang];
     const about = SUBJECT[subject]?.[lang];
     const what = DETAIL[`${subject}.${detail}`]?.[lang];
-    if (about && what) return `${head}, ${about}: ${what}`;
-    if (about) return `${head}, ${about}`;
+    if (about && what) return `${head} (${about}): ${what}`;
+    if (about) return `${head} (${about})`;
     return head;
   }
   const basic = BASIC[reply.code]?.[lang];

@@ -52,8 +52,8 @@ export const SERVER_DIAGNOSES: DiagnosisEntry[] = [
     id: 'server.permanent',
     step: 'send',
     title: {
-      en: 'The server has a problem of its own',
-      it: 'Il server ha un problema suo',
+      en: 'The server has an internal problem',
+      it: 'Il server ha un problema interno',
     },
     explanation: {
       en: '{host} refused during the {step} step because of a problem in its own mail system («{replyText}»), not because of your settings. It will not go away by trying again: the provider has to fix it.',
