@@ -50,6 +50,15 @@ export const SENDING_RULES: readonly ReplyRule[] = [
     checked: CHECKED,
     note: 'Postfix’s submission service (smtpd_client_restrictions = permit_sasl_authenticated, reject, as in the Debian and Ubuntu master.cf) gives every client that did not log in this reply, at RCPT TO.',
   },
+  {
+    id: 'send.auth-required',
+    text: /sender address rejected: not logged in/i,
+    example: '553 5.7.1 <mario.rossi@example.it>: Sender address rejected: not logged in',
+    exampleStep: 'rcpt',
+    source: SOURCES.postfix,
+    checked: CHECKED,
+    note: 'Postfix (reject_sender_login_mismatch) when the client did not log in; seen from Italian hosting providers such as email.it.',
+  },
   // ---- Relay refused (usually: not logged in, or logged in to the wrong server).
   {
     id: 'send.relay-denied',
@@ -100,6 +109,15 @@ export const SENDING_RULES: readonly ReplyRule[] = [
     source: SOURCES.exchangeServerRelay,
     checked: CHECKED,
     note: 'Exchange Server (on-premises); also Gmail’s “550 5.7.1 Invalid credentials for relay”.',
+  },
+  {
+    id: 'send.relay-denied',
+    text: /relay(?:ing)? (?:disabled|not allowed)/i,
+    example: '550 Relay Disabled',
+    exampleStep: 'rcpt',
+    source: SOURCES.libero,
+    checked: CHECKED,
+    note: 'Libero and Virgilio (Italiaonline) show it as “RELAYING NOT ALLOWED (550 Relay Disabled)”: the outgoing server is not the provider’s own.',
   },
   // ---- The sender address is not the user's.
   {
@@ -194,6 +212,15 @@ export const SENDING_RULES: readonly ReplyRule[] = [
     source: SOURCES.cpanel,
     checked: CHECKED,
     note: 'cPanel hosting (Exim).',
+  },
+  {
+    id: 'send.quota-exceeded',
+    text: /\bpolicy violation$/i,
+    example: '450 4.7.0 iemL1p01Z0hMcT901emQ77 policy violation',
+    exampleStep: 'end-of-data',
+    source: SOURCES.arubaBusiness,
+    checked: CHECKED,
+    note: 'Aruba: a temporary refusal after too many messages (Aruba suggests 200–300 every 20 minutes); Aruba documents the code only as X.X.X.',
   },
   {
     id: 'send.quota-exceeded',
@@ -350,8 +377,9 @@ export const SENDING_RULES: readonly ReplyRule[] = [
     text: /over quota|quota exceeded|mailbox (?:is )?full/i,
     example: '552 Mailbox quota exceeded',
     exampleStep: 'rcpt',
-    source: SOURCES.rfc5321,
+    source: SOURCES.libero,
     checked: CHECKED,
+    note: 'Libero and Virgilio show it as “MAILBOX FULL (User quota exceeded)”; Exim and Dovecot say “quota exceeded” or “over quota”.',
   },
   {
     id: 'send.recipient-unknown',
@@ -404,6 +432,15 @@ export const SENDING_RULES: readonly ReplyRule[] = [
     note: 'Any other address status (x.1.x) at RCPT TO.',
   },
   // ---- The content or the server's policy.
+  {
+    id: 'send.rejected',
+    text: /\bspam detected$/i,
+    example: '552 5.2.0 igxL1p00E1WDM2s01gxMXG spam detected',
+    exampleStep: 'end-of-data',
+    source: SOURCES.arubaBusiness,
+    checked: CHECKED,
+    note: 'Aruba’s outgoing server refuses mail its filter (or recipients’ reports) marks as spam.',
+  },
   {
     id: 'send.rejected',
     text: /likely unsolicited mail|has a policy that prohibited|not accepted for policy reasons|rejected as spam|potential security issue/i,

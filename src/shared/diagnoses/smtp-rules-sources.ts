@@ -38,6 +38,11 @@ export const SOURCES = {
   exchangeServerSizeLimits: 'https://learn.microsoft.com/en-us/exchange/mail-flow/message-size-limits',
   /** Yahoo Sender Hub: SMTP error codes. */
   yahoo: 'https://senders.yahooinc.com/smtp-error-codes/',
+  /** Libero (Italiaonline): the most frequent error messages after sending (Virgilio has the same page). */
+  libero: 'https://aiuto.libero.it/articolo/mail/messaggi-di-errore-piu-frequenti-dopo-invio-email',
+  /** Aruba Business: common errors when sending and receiving. */
+  arubaBusiness:
+    'https://guide.arubabusiness.it/email/configurazioni-email-arubabusiness/errori-comuni-invio-ricezione-posta',
   /** Postfix: postconf(5) (smtpd restrictions, RBL replies, limits). */
   postfix: 'https://www.postfix.org/postconf.5.html',
   /** Postfix: postscreen(8), the zombie blocker in front of smtpd. */
