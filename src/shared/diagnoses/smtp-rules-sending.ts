@@ -443,12 +443,22 @@ export const SENDING_RULES: readonly ReplyRule[] = [
   },
   {
     id: 'send.rejected',
-    text: /likely unsolicited mail|has a policy that prohibited|not accepted for policy reasons|rejected as spam|potential security issue/i,
+    text: /likely unsolicited mail|has a policy that prohibited|rejected as spam|potential security issue/i,
     example: `550 5.7.1 [203.0.113.7] Gmail has detected that this message is likely unsolicited mail. To reduce the amount of spam sent to Gmail, this message has been blocked. For more information, go to https://support.google.com/mail/?p=UnsolicitedMessageError ${GSMTP}`,
     exampleStep: 'end-of-data',
     source: SOURCES.gmail,
     checked: CHECKED,
-    note: 'Also Yahoo (“554 5.7.9 Message not accepted for policy reasons”) and Exchange (“Message rejected as spam by Content Filtering”).',
+    note: 'Also Gmail’s “has a policy that prohibited the mail” and “potential security issue”, and Exchange’s “Message rejected as spam by Content Filtering”.',
+  },
+  {
+    id: 'send.rejected',
+    text: /not accepted for policy reasons|message not allowed/i,
+    example:
+      '554 Message not allowed - [PH01] Email not accepted for policy reasons. Please visit https://help.yahoo.com/kb/postmaster/SLN5067.html [120]',
+    exampleStep: 'end-of-data',
+    source: SOURCES.yahoo,
+    checked: CHECKED,
+    note: 'Yahoo; also “554 5.7.9 Message not accepted for policy reasons”.',
   },
   {
     id: 'send.rejected',
