@@ -98,8 +98,8 @@ export const SEND_DIAGNOSES: DiagnosisEntry[] = [
       it: 'Il filtro del server ha rifiutato il messaggio di prova',
     },
     explanation: {
-      en: '{host} accepted the connection and the addresses, but refused the message itself because of its rules (usually an anti-spam filter): «{replyText}». Your settings work up to this point.',
-      it: '{host} ha accettato la connessione e gli indirizzi, ma ha rifiutato il messaggio vero e proprio per le sue regole (di solito un filtro antispam): «{replyText}». Le impostazioni funzionano fino a questo punto.',
+      en: '{host} refused the test message because of its own rules (usually an anti-spam filter): «{replyText}». The connection and your settings work up to this point.',
+      it: '{host} ha rifiutato il messaggio di prova per le sue regole (di solito un filtro antispam): «{replyText}». La connessione e le impostazioni funzionano fino a questo punto.',
     },
     advice: [
       {
@@ -134,8 +134,8 @@ export const SEND_DIAGNOSES: DiagnosisEntry[] = [
       },
       {
         audience: 'microsoft',
-        en: 'For Outlook.com and Microsoft 365, choose “Sign in with Microsoft”: a password is refused.',
-        it: 'Per Outlook.com e Microsoft 365 scegli «Accedi con Microsoft»: la password viene rifiutata.',
+        en: 'For Outlook.com choose “Sign in with Microsoft”: passwords are refused. For Microsoft 365 it is the login that keeps working after Basic authentication is switched off.',
+        it: 'Per Outlook.com scegli «Accedi con Microsoft»: le password vengono rifiutate. Per Microsoft 365 è l’accesso che continua a funzionare anche dopo la disattivazione dell’autenticazione di base.',
       },
       {
         audience: 'other',
