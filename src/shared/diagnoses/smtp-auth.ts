@@ -28,7 +28,7 @@ export const AUTH_DIAGNOSES: DiagnosisEntry[] = [
       },
       {
         en: 'Do not choose “None” as security: many servers offer login only over encryption.',
-        it: 'Non scegliere “Nessuna” come sicurezza: molti server offrono l’accesso solo su connessione cifrata.',
+        it: 'Non scegliere «Nessuna» come sicurezza: molti server offrono l’accesso solo su connessione cifrata.',
       },
       {
         en: 'If the settings are right, ask your provider how to authenticate.',

@@ -165,7 +165,7 @@ export const CONNECTION_DIAGNOSES: DiagnosisEntry[] = [
     title: { en: 'The server does not say hello', it: 'Il server non manda il saluto' },
     explanation: {
       en: 'The connection to {host}:{port} opened, but the server never sent its welcome message (the “220” greeting) in time. The port may expect encryption from the very first byte (SSL/TLS), or something in between is holding the connection.',
-      it: 'La connessione a {host}:{port} si è aperta, ma il server non ha mai mandato il messaggio di benvenuto (il saluto “220”) in tempo. La porta potrebbe richiedere la cifratura fin dal primo byte (SSL/TLS), oppure qualcosa nel mezzo trattiene la connessione.',
+      it: 'La connessione a {host}:{port} si è aperta, ma il server non ha mai mandato il messaggio di benvenuto (il saluto «220») in tempo. La porta potrebbe richiedere la cifratura fin dal primo byte (SSL/TLS), oppure qualcosa nel mezzo trattiene la connessione.',
     },
     advice: [
       {

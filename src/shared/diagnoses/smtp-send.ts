@@ -16,7 +16,7 @@ export const SEND_DIAGNOSES: DiagnosisEntry[] = [
     },
     explanation: {
       en: '{host} refused the sender address: {user} is not allowed to send as that address. Many servers accept as sender only the address you logged in with, or one you were given “Send As” rights for.',
-      it: '{host} ha rifiutato l’indirizzo del mittente: {user} non è autorizzato a inviare con quell’indirizzo. Molti server accettano come mittente solo l’indirizzo con cui hai fatto l’accesso, oppure uno per cui hai ricevuto il permesso “Invia come”.',
+      it: '{host} ha rifiutato l’indirizzo del mittente: {user} non è autorizzato a inviare con quell’indirizzo. Molti server accettano come mittente solo l’indirizzo con cui hai fatto l’accesso, oppure uno per cui hai ricevuto il permesso «Invia come».',
     },
     advice: [
       {
@@ -25,7 +25,7 @@ export const SEND_DIAGNOSES: DiagnosisEntry[] = [
       },
       {
         en: 'To send from another address, ask the administrator for “Send As” permission, or add it as an alias of your account.',
-        it: 'Per inviare da un altro indirizzo, chiedi all’amministratore il permesso “Invia come”, oppure aggiungilo come alias del tuo account.',
+        it: 'Per inviare da un altro indirizzo, chiedi all’amministratore il permesso «Invia come», oppure aggiungilo come alias del tuo account.',
       },
     ],
   },

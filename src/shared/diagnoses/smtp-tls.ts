@@ -77,7 +77,7 @@ export const TLS_DIAGNOSES: DiagnosisEntry[] = [
     },
     explanation: {
       en: 'The connection to {host} is encrypted with a certificate this computer does not trust (self-signed, or issued by an unknown authority). Very often it is an antivirus “mail shield” or a company proxy that intercepts encrypted connections; it could also be someone eavesdropping. Mailcheck stops here and sends no password.',
-      it: 'La connessione con {host} è cifrata con un certificato di cui questo computer non si fida (autofirmato, o emesso da un’autorità sconosciuta). Molto spesso è lo “scudo posta” di un antivirus o un proxy aziendale che intercetta le connessioni cifrate; potrebbe anche essere qualcuno che spia il traffico. Mailcheck si ferma qui e non invia la password.',
+      it: 'La connessione con {host} è cifrata con un certificato di cui questo computer non si fida (autofirmato, o emesso da un’autorità sconosciuta). Molto spesso è lo «scudo posta» di un antivirus o un proxy aziendale che intercetta le connessioni cifrate; potrebbe anche essere qualcuno che spia il traffico. Mailcheck si ferma qui e non invia la password.',
     },
     advice: [
       {
