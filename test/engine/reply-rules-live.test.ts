@@ -16,6 +16,7 @@ import {
 } from '../../src/shared/probe-types';
 import { SMTP_REPLY_RULES, renderDiagnosis, type ReplyStep } from '../../src/shared/diagnoses';
 import { startReplyScriptServer, type ReplyScriptServer } from '../support/reply-script-server';
+import { leakedForms, secretForms } from '../support/secret-forms';
 
 /** Where each reply step shows up in the probe's steps. */
 const PROBE_STEP: Record<ReplyStep, StepId> = {
@@ -70,6 +71,8 @@ describe('the reply table, live: each rule’s example at its step gets its diag
       expect(result.diagnosis?.step).toBe(PROBE_STEP[step]);
       expect(result.steps.find((s) => s.status === 'fail')?.id).toBe(PROBE_STEP[step]);
       expect(result.diagnosis?.reply).toBe(asReceived(rule.example));
+      // Whatever the reply, the result never carries the password or token in any form.
+      expect(leakedForms(JSON.stringify(result), secretForms(SECRET, USER))).toEqual([]);
       for (const lang of LANGS) {
         const text = renderDiagnosis(result.diagnosis!, lang);
         expect(`${text.title} ${text.explanation} ${text.advice.join(' ')}`).not.toMatch(/\{\w+\}|«\?»/);
