@@ -29,8 +29,8 @@ export const TLS_DIAGNOSES: DiagnosisEntry[] = [
       },
       {
         audience: 'microsoft',
-        en: 'For Outlook.com and Hotmail: smtp-mail.outlook.com, port 587, STARTTLS, as Microsoft’s own settings page says (port 465 is not offered).',
-        it: 'Per Outlook.com e Hotmail: smtp-mail.outlook.com, porta 587, STARTTLS, come indica la pagina delle impostazioni di Microsoft (la porta 465 non è disponibile).',
+        en: 'For Outlook.com and Hotmail: smtp-mail.outlook.com, port 587, STARTTLS, as Microsoft’s own settings page says.',
+        it: 'Per Outlook.com e Hotmail: smtp-mail.outlook.com, porta 587, STARTTLS, come indica la pagina delle impostazioni di Microsoft.',
       },
     ],
     guide: OUTLOOK_SERVER_SETTINGS,
