@@ -49,6 +49,11 @@ describe('the SMTP reply table', () => {
     }
   });
 
+  it('has examples at every step a program goes through, so the live test covers them all', () => {
+    const covered = new Set(SMTP_REPLY_RULES.map((r) => r.exampleStep));
+    for (const step of REPLY_STEPS) expect(covered, step).toContain(step);
+  });
+
   it.each(rules)('rule %i (%s): a catalogue entry in every language, a source and a date', (_i, id, rule) => {
     const entry = getDiagnosis(id);
     expect(entry, id).toBeDefined();
