@@ -41,6 +41,7 @@ describe('the SMTP reply table', () => {
       'send.too-many-recipients',
       'send.recipient-unknown',
       'send.mailbox-full',
+      'send.helo-rejected',
       'server.temporary',
       'server.greylisted',
       'server.permanent',

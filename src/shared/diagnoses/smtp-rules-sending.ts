@@ -59,6 +59,25 @@ export const SENDING_RULES: readonly ReplyRule[] = [
     checked: CHECKED,
     note: 'Postfix (reject_sender_login_mismatch) when the client did not log in; seen from Italian hosting providers such as email.it.',
   },
+  // ---- The name the client gave in EHLO (checked by strict servers, usually at RCPT TO).
+  {
+    id: 'send.helo-rejected',
+    text: /helo command rejected/i,
+    example: '504 5.5.2 <desktop-abc123>: Helo command rejected: need fully-qualified hostname',
+    exampleStep: 'rcpt',
+    source: SOURCES.postfix,
+    checked: CHECKED,
+    note: 'Postfix (reject_non_fqdn_helo_hostname, reject_invalid_helo_hostname, reject_unknown_helo_hostname).',
+  },
+  {
+    id: 'send.helo-rejected',
+    text: /invalid HELO name/i,
+    example: '550 Access denied - Invalid HELO name (See RFC2821 4.1.1.1)',
+    exampleStep: 'mail',
+    source: SOURCES.cpanel,
+    checked: CHECKED,
+    note: 'cPanel hosting (Exim), when the name in EHLO is not a valid host name.',
+  },
   // ---- Relay refused (usually: not logged in, or logged in to the wrong server).
   {
     id: 'send.relay-denied',

@@ -316,4 +316,30 @@ export const SEND_DIAGNOSES: DiagnosisEntry[] = [
       },
     ],
   },
+  {
+    id: 'send.helo-rejected',
+    step: 'send',
+    title: {
+      en: 'The server refused the name this computer introduced itself with',
+      it: 'Il server ha rifiutato il nome con cui si è presentato questo computer',
+    },
+    explanation: {
+      en: '{host} refused the name this computer gave when it greeted the server (EHLO): «{replyText}». Mail programs send the computer’s own name, and a strict server wants a full domain name there. The account and the password are not the cause.',
+      it: '{host} ha rifiutato il nome che questo computer ha dato salutando il server (EHLO): «{replyText}». I programmi di posta inviano il nome del computer, e un server severo vuole lì un nome di dominio completo. La causa non sono l’account né la password.',
+    },
+    advice: [
+      {
+        en: 'Use the submission port with a login (587 with STARTTLS or 465 with SSL/TLS): most servers check this name only for mail that arrives without a login.',
+        it: 'Usa la porta di invio con accesso (587 con STARTTLS o 465 con SSL/TLS): la maggior parte dei server controlla questo nome solo per la posta che arriva senza accesso.',
+      },
+      {
+        en: 'If the program lets you set the name it uses in EHLO (sometimes called “local host name” or “domain”), enter a full domain name, for example your own domain.',
+        it: 'Se il programma permette di impostare il nome usato in EHLO (a volte chiamato «nome host locale» o «dominio»), inserisci un nome di dominio completo, per esempio il tuo dominio.',
+      },
+      {
+        en: 'If it keeps happening, ask the provider whether this port is meant for mail programs.',
+        it: 'Se continua a succedere, chiedi al provider se questa porta è pensata per i programmi di posta.',
+      },
+    ],
+  },
 ];
