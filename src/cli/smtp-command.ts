@@ -15,6 +15,7 @@ import { profileNameProblem } from '../engine/profiles/name';
 import type { ProfileStore } from '../engine/profiles/store';
 import type { AuthInput, Lang, ProbeRequest, ProbeResult } from '../shared/probe-types';
 import type { Profile } from '../shared/profile-types';
+import { asciiSafeJson, visibleLines } from '../shared/visible-text';
 import type { CliIo } from './cli-io';
 import { EXIT } from './exit-codes';
 import { openKeychain, describeKeychainError } from './keychain';
@@ -257,10 +258,10 @@ export async function smtpCommand(args: string[], io: CliIo): Promise<number> {
     }
     if (flags.json) {
       const json = resultToJson(result, lang);
-      io.stdout.write(JSON.stringify(saved ? { ...json, saved } : json, null, 2) + '\n');
+      io.stdout.write(asciiSafeJson(JSON.stringify(saved ? { ...json, saved } : json, null, 2)) + '\n');
     } else {
       io.stdout.write(resultToText(result, lang));
-      if (saved) io.stdout.write(savedLine(saved, lang));
+      if (saved) io.stdout.write(visibleLines(savedLine(saved, lang)));
     }
     return exitCodeFor(result);
   } catch (error) {
