@@ -3,7 +3,7 @@
  * text and stdout/stderr collected: fast enough for property tests that need hundreds of runs.
  * Tests of process behaviour (exit timing, signals) use the built binary instead (test/cli/cli-runner.ts).
  */
-import { Readable, Writable } from 'node:stream';
+import { PassThrough, Readable, Writable } from 'node:stream';
 import { smtpCommand } from '../../src/cli/smtp-command';
 import type { CliIo } from '../../src/cli/cli-io';
 
@@ -26,16 +26,23 @@ function collector(): { stream: Writable; text: () => string } {
 
 export async function runSmtpInProcess(
   args: string[],
-  opts: { stdin?: string; env?: NodeJS.ProcessEnv } = {},
+  opts: { stdin?: string | 'silent'; env?: NodeJS.ProcessEnv; stdinTimeoutMs?: number } = {},
 ): Promise<InProcessRun> {
   const stdout = collector();
   const stderr = collector();
+  // 'silent': a pipe that stays open and never sends a byte.
+  const stdin =
+    opts.stdin === 'silent'
+      ? new PassThrough()
+      : Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]);
   const io: CliIo = {
-    stdin: Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]),
+    stdin,
+    stdinTimeoutMs: opts.stdinTimeoutMs,
     stdout: stdout.stream,
     stderr: stderr.stream,
     env: { LANG: 'C.UTF-8', ...opts.env },
   };
   const code = await smtpCommand(args, io);
+  if (stdin instanceof PassThrough) stdin.destroy();
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
