@@ -9,6 +9,7 @@ import type { CliIo } from './cli-io';
 import { EXIT } from './exit-codes';
 import { MAIN_HELP } from './help';
 import { langFromEnv } from './lang';
+import { visibleText } from '../shared/visible-text';
 
 async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -31,8 +32,8 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     default:
       io.stderr.write(
         lang === 'it'
-          ? `mailcheck: comando sconosciuto "${command}".\n${MAIN_HELP.it}`
-          : `mailcheck: unknown command "${command}".\n${MAIN_HELP.en}`,
+          ? `mailcheck: comando sconosciuto "${visibleText(command)}".\n${MAIN_HELP.it}`
+          : `mailcheck: unknown command "${visibleText(command)}".\n${MAIN_HELP.en}`,
       );
       return EXIT.usage;
   }
@@ -53,7 +54,8 @@ main(process.argv.slice(2), io).then(
   },
   (error: unknown) => {
     // An unexpected failure: show its message (our errors never carry secrets), not a stack dump.
-    io.stderr.write(`mailcheck: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`mailcheck: internal error: ${visibleText(message).slice(0, 500)}\n`);
     process.exitCode = EXIT.problem;
   },
 );

@@ -15,11 +15,12 @@ import { profileNameProblem } from '../engine/profiles/name';
 import type { ProfileStore } from '../engine/profiles/store';
 import type { AuthInput, Lang, ProbeRequest, ProbeResult } from '../shared/probe-types';
 import type { Profile } from '../shared/profile-types';
+import { asciiSafeJson, visibleLines } from '../shared/visible-text';
 import type { CliIo } from './cli-io';
 import { EXIT } from './exit-codes';
 import { openKeychain, describeKeychainError } from './keychain';
 import { langFromEnv, parseLangFlag } from './lang';
-import { readSecretLine, SecretInputCancelled } from './read-secret';
+import { readSecretLine, SecretInputCancelled, SecretInputTimedOut } from './read-secret';
 import { resultToJson } from './render-json';
 import { resultToText } from './render-text';
 import { openProfileStore } from './profile-store';
@@ -39,7 +40,22 @@ interface SaveOutcome {
 
 async function readPassword(flags: SmtpFlags, profile: Profile | null, io: CliIo): Promise<string> {
   if (flags.passwordStdin) {
-    const password = await readSecretLine(io.stdin, { stderr: io.stderr, prompt: 'Password: ' });
+    let password: string | null;
+    try {
+      password = await readSecretLine(io.stdin, {
+        stderr: io.stderr,
+        prompt: 'Password: ',
+        timeoutMs: io.stdinTimeoutMs,
+      });
+    } catch (error) {
+      if (!(error instanceof SecretInputTimedOut)) throw error;
+      const s = Math.round(error.afterMs / 1000);
+      throw usage(
+        'password',
+        `--password-stdin was given but no password arrived on standard input in time (${s} s without a line).`,
+        `--password-stdin è stato indicato ma nessuna password è arrivata dall'input standard in tempo (${s} s senza una riga).`,
+      );
+    }
     if (password === null) {
       throw usage(
         'password',
@@ -107,7 +123,7 @@ async function resolveAuth(
       lang,
       env: io.env,
     },
-    { stdin: io.stdin, stderr: io.stderr },
+    { stdin: io.stdin, stderr: io.stderr, stdinTimeoutMs: io.stdinTimeoutMs },
   );
 }
 
@@ -257,10 +273,10 @@ export async function smtpCommand(args: string[], io: CliIo): Promise<number> {
     }
     if (flags.json) {
       const json = resultToJson(result, lang);
-      io.stdout.write(JSON.stringify(saved ? { ...json, saved } : json, null, 2) + '\n');
+      io.stdout.write(asciiSafeJson(JSON.stringify(saved ? { ...json, saved } : json, null, 2)) + '\n');
     } else {
       io.stdout.write(resultToText(result, lang));
-      if (saved) io.stdout.write(savedLine(saved, lang));
+      if (saved) io.stdout.write(visibleLines(savedLine(saved, lang)));
     }
     return exitCodeFor(result);
   } catch (error) {

@@ -3,6 +3,7 @@
  * usage error). Values stay raw strings here; smtp-request.ts checks and merges them.
  */
 import { parseArgs } from 'node:util';
+import { describeArgvError } from './argv-problem';
 import { UsageError } from './usage-error';
 
 const SMTP_FLAGS = {
@@ -53,12 +54,13 @@ export function parseSmtpFlags(args: string[]): SmtpFlags {
   let values;
   try {
     ({ values } = parseArgs({ args, options: SMTP_FLAGS, strict: true, allowPositionals: false }));
-  } catch (error) {
-    // parseArgs names the offending flag; it never echoes a secret because none comes from argv.
-    const detail = error instanceof Error ? error.message : String(error);
+  } catch {
+    // parseArgs quotes the offending argument, which may be a password typed in the wrong place:
+    // the problem is said by position and kind instead.
+    const detail = describeArgvError(args, SMTP_FLAGS, false);
     throw new UsageError('argv', {
-      en: `${detail}. See "mailcheck smtp --help".`,
-      it: `${detail}. Vedi "mailcheck smtp --help".`,
+      en: `${detail.en} See "mailcheck smtp --help".`,
+      it: `${detail.it} Vedi "mailcheck smtp --help".`,
     });
   }
   return {

@@ -244,9 +244,9 @@ class Probe {
       } catch (err) {
         if (err instanceof StepTimeout || err instanceof Cancelled) throw err;
         lastError = err;
-        const code = (err as { code?: string }).code ?? String(err);
+        const code = (err as { code?: string }).code ?? this.redactor.scrub(String(err));
         attempts.push({ address, error: code });
-        this.transcript.info(`Connection to ${address} failed: ${code}`);
+        this.transcript.notice(`Connection to ${address} failed: ${code}`);
       }
     }
     throw lastError;
@@ -443,7 +443,7 @@ class Probe {
       port: this.req.port,
       tls: tlsOptions(this.req.host, this.req.caPem),
       register: (socket) => this.sockets.add(socket),
-      log: (text) => this.transcript.info(text),
+      log: (text) => this.transcript.notice(text),
     });
   }
 
@@ -507,11 +507,12 @@ class Probe {
       onGreeting: (reply) => {
         if (!isActive()) return;
         this.greetingSeen?.();
-        this.server.greeting = reply;
+        const greeting = this.redactor.scrub(reply);
+        this.server.greeting = greeting;
         if (!isWelcomeGreeting(reply)) return; // nodemailer fails it; the classifier names it
-        const banner = reply.split(/\r?\n/)[0] ?? reply;
+        const banner = greeting.split(/\r?\n/)[0] ?? greeting;
         this.endStep('greeting', 'pass', L(`Server greeting: ${banner}`, `Saluto del server: ${banner}`), {
-          greeting: reply,
+          greeting,
         });
         this.startStep('ehlo');
       },
@@ -639,23 +640,19 @@ class Probe {
       return;
     }
     this.startStep('send');
-    const info = await this.race(
+    const sent = await this.race(
       this.connectionOp<{ response: string; accepted: string[]; rejected: string[] }>(conn, (done) =>
         conn.send({ from: send.from, to: [send.to] }, testMessage(send.from, send.to), (err, sent) =>
           done(err ?? null, sent as never),
         ),
       ),
     );
-    this.endStep(
-      'send',
-      'pass',
-      L(`Message accepted: ${info.response}`, `Messaggio accettato: ${info.response}`),
-      {
-        response: info.response,
-        accepted: info.accepted,
-        rejected: info.rejected,
-      },
-    );
+    const response = this.redactor.scrub(sent.response);
+    this.endStep('send', 'pass', L(`Message accepted: ${response}`, `Messaggio accettato: ${response}`), {
+      response,
+      accepted: sent.accepted,
+      rejected: sent.rejected,
+    });
   }
 
   /**
@@ -784,8 +781,8 @@ class Probe {
       id,
       status,
       ms: Date.now() - start,
-      summary: this.redactor.redactDeep(summary),
-      details: this.redactor.redactDeep(details),
+      summary,
+      details,
     };
     this.steps.set(id, step);
     this.emit({ type: 'step-end', step });
@@ -815,14 +812,15 @@ class Probe {
     const facts = factsFromError(err, step);
     const id = failure ? failure.diagnosisId : classify(facts);
     const rawReply = failure?.reply ?? facts.reply ?? (id === 'unknown' ? facts.message : null);
-    const reply = rawReply ? this.redactor.redact(rawReply).slice(0, MAX_REPLY_IN_DIAGNOSIS) : null;
+    const reply = rawReply ? this.redactor.scrub(rawReply).slice(0, MAX_REPLY_IN_DIAGNOSIS) : null;
     this.diagnosis = { id, step, reply, params: this.params() };
-    if (!failure) this.transcript.info(`Error: ${facts.message}`);
+    const message = this.redactor.scrub(facts.message);
+    if (!failure) this.transcript.info(`Error: ${message}`);
     const en = renderDiagnosis(this.diagnosis, 'en');
     const it = renderDiagnosis(this.diagnosis, 'it');
     const details: Record<string, unknown> = {
       diagnosis: id,
-      error: facts.message,
+      error: message,
       code: facts.sysCode ?? facts.code,
     };
     if (step === 'tls' && this.tlsInfo) Object.assign(details, this.tlsInfo);
@@ -854,7 +852,7 @@ class Probe {
   private result(): ProbeResult {
     const steps = STEP_IDS.map((id) => this.steps.get(id) ?? this.skipped(id));
     const auth = this.req.auth;
-    return this.redactor.redactDeep({
+    return {
       ok: !this.isCancelled && !this.diagnosis && !steps.some((s) => s.status === 'fail'),
       request: {
         host: this.req.host,
@@ -871,7 +869,7 @@ class Probe {
       startedAt: this.startedAt,
       totalMs: Date.now() - this.t0,
       cancelled: this.isCancelled,
-    });
+    };
   }
 
   private skipped(id: StepId): StepResult {
