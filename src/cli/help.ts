@@ -31,9 +31,11 @@ Uso:
 };
 
 export const SMTP_HELP: Localized = {
-  en: `Usage: mailcheck smtp --host HOST [options]
+  en: `Usage: mailcheck smtp --host HOST | --email ADDRESS [options]
 
   --host HOST             mail server name or IP address
+  --email ADDRESS         without --host: find the server first (mailcheck discover);
+                          with a password, ADDRESS is also the default --user
   --port PORT             1-65535 (default 587, or 465 with --security tls)
   --security MODE         auto (default) | starttls | tls (implicit TLS) | none
   --user USER             login name (usually the e-mail address)
@@ -57,9 +59,11 @@ export const SMTP_HELP: Localized = {
 The password is never accepted on the command line: pipe it, e.g.
   printf '%s\\n' "$PASSWORD" | mailcheck smtp --host smtp-mail.outlook.com --user me@outlook.com --password-stdin
 `,
-  it: `Uso: mailcheck smtp --host HOST [opzioni]
+  it: `Uso: mailcheck smtp --host HOST | --email INDIRIZZO [opzioni]
 
   --host HOST             nome o indirizzo IP del server di posta
+  --email INDIRIZZO       senza --host: trova prima il server (mailcheck discover);
+                          con una password, INDIRIZZO è anche l'--user predefinito
   --port PORTA            1-65535 (predefinita 587, o 465 con --security tls)
   --security MODO         auto (predefinito) | starttls | tls (TLS implicito) | none
   --user UTENTE           nome di accesso (di solito l'indirizzo e-mail)
