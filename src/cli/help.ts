@@ -7,6 +7,8 @@ export const MAIN_HELP: Localized = {
 Usage:
   mailcheck smtp --host HOST [--port PORT] [--security auto|starttls|tls|none]
                  [--user USER --password-stdin] [options]   test a server
+  mailcheck discover ADDRESS [--json] [--no-probe]          find the settings of an address
+  mailcheck smtp --email ADDRESS [--user USER --password-stdin]  find them, then test
   mailcheck profiles list | show NAME | delete NAME         saved profiles
   mailcheck --version
 
@@ -18,6 +20,8 @@ Run "mailcheck smtp --help" for every option. Exit codes: 0 all steps passed,
 Uso:
   mailcheck smtp --host HOST [--port PORTA] [--security auto|starttls|tls|none]
                  [--user UTENTE --password-stdin] [opzioni]  verifica un server
+  mailcheck discover INDIRIZZO [--json] [--no-probe]         trova le impostazioni di un indirizzo
+  mailcheck smtp --email INDIRIZZO [--user UTENTE --password-stdin]  le trova, poi verifica
   mailcheck profiles list | show NOME | delete NOME          profili salvati
   mailcheck --version
 
@@ -27,9 +31,11 @@ Uso:
 };
 
 export const SMTP_HELP: Localized = {
-  en: `Usage: mailcheck smtp --host HOST [options]
+  en: `Usage: mailcheck smtp --host HOST | --email ADDRESS [options]
 
   --host HOST             mail server name or IP address
+  --email ADDRESS         without --host: find the server first (mailcheck discover);
+                          with a password, ADDRESS is also the default --user
   --port PORT             1-65535 (default 587, or 465 with --security tls)
   --security MODE         auto (default) | starttls | tls (implicit TLS) | none
   --user USER             login name (usually the e-mail address)
@@ -53,9 +59,11 @@ export const SMTP_HELP: Localized = {
 The password is never accepted on the command line: pipe it, e.g.
   printf '%s\\n' "$PASSWORD" | mailcheck smtp --host smtp-mail.outlook.com --user me@outlook.com --password-stdin
 `,
-  it: `Uso: mailcheck smtp --host HOST [opzioni]
+  it: `Uso: mailcheck smtp --host HOST | --email INDIRIZZO [opzioni]
 
   --host HOST             nome o indirizzo IP del server di posta
+  --email INDIRIZZO       senza --host: trova prima il server (mailcheck discover);
+                          con una password, INDIRIZZO è anche l'--user predefinito
   --port PORTA            1-65535 (predefinita 587, o 465 con --security tls)
   --security MODO         auto (predefinito) | starttls | tls (TLS implicito) | none
   --user UTENTE           nome di accesso (di solito l'indirizzo e-mail)
@@ -78,5 +86,40 @@ The password is never accepted on the command line: pipe it, e.g.
 
 La password non si passa mai sulla riga di comando: usa una pipe, per es.
   printf '%s\\n' "$PASSWORD" | mailcheck smtp --host smtp-mail.outlook.com --user io@outlook.com --password-stdin
+`,
+};
+
+export const DISCOVER_HELP: Localized = {
+  en: `Usage: mailcheck discover ADDRESS [options]
+
+Finds the mail settings of ADDRESS from the address alone: the provider's autoconfig, Thunderbird's
+database (ISPDB, a copy ships with Mailcheck), the domain's MX and SRV records, and guesses
+(smtp./mail./the domain × 587, 465, 25). Each server found is probed up to the TLS handshake and
+the login methods it offers: no password is ever sent.
+
+  --json                  print one JSON object instead of text
+  --lang it|en            language of the output (default from LC_ALL/LANG)
+  --timeout MS            the whole discovery ends within MS (100-120000, default 15000)
+  --no-probe              lookups only: no connection to any mail server
+
+Environment: MAILCHECK_DNS_SERVERS=ip:port[,ip:port] sends every DNS query to those servers;
+MAILCHECK_ISPDB_URL replaces https://autoconfig.thunderbird.net/v1.1/.
+Exit codes: 0 an outgoing (SMTP) server was found, 1 none found, 2 bad usage, 130 cancelled.
+`,
+  it: `Uso: mailcheck discover INDIRIZZO [opzioni]
+
+Trova le impostazioni di posta di INDIRIZZO dal solo indirizzo: l'autoconfigurazione del provider,
+il database di Thunderbird (ISPDB, una copia è inclusa in Mailcheck), i record MX e SRV del dominio
+e i tentativi (smtp./mail./il dominio × 587, 465, 25). Ogni server trovato viene provato fino
+all'handshake TLS e ai metodi di accesso offerti: nessuna password viene mai inviata.
+
+  --json                  stampa un unico oggetto JSON invece del testo
+  --lang it|en            lingua dei messaggi (predefinita da LC_ALL/LANG)
+  --timeout MS            la ricerca intera termina entro MS (100-120000, predefinito 15000)
+  --no-probe              solo ricerche: nessuna connessione ai server di posta
+
+Ambiente: MAILCHECK_DNS_SERVERS=ip:porta[,ip:porta] invia ogni domanda DNS a quei server;
+MAILCHECK_ISPDB_URL sostituisce https://autoconfig.thunderbird.net/v1.1/.
+Codici di uscita: 0 trovato un server in uscita (SMTP), 1 nessuno trovato, 2 uso errato, 130 annullata.
 `,
 };

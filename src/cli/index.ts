@@ -17,6 +17,8 @@ async function main(argv: string[], io: CliIo): Promise<number> {
   switch (command) {
     case 'smtp':
       return (await import('./smtp-command')).smtpCommand(rest, io);
+    case 'discover':
+      return (await import('./discover-command')).discoverCommand(rest, io);
     case 'profiles':
       return (await import('./profiles-command')).profilesCommand(rest, io);
     case '--version':

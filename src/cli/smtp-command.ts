@@ -247,16 +247,32 @@ export async function smtpCommand(args: string[], io: CliIo): Promise<number> {
         `Nessun profilo salvato si chiama "${flags.profile}" (vedi "mailcheck profiles list").`,
       );
     }
+    const controller = new AbortController();
+    // --email without --host: find the server first (loaded on demand: start-up time counts).
+    let discovery: import('../engine/discovery/types').DiscoveryResult | null = null;
+    if (flags.email !== undefined) {
+      const found = await (
+        await import('./smtp-discovery')
+      ).applyDiscovery(flags, !!profile, io, lang, controller.signal);
+      discovery = found.discovery;
+      if (discovery && !discovery.smtp)
+        return await (await import('./smtp-discovery')).reportNothingFound(discovery, flags.json, lang, io);
+      Object.assign(flags, found.flags);
+    }
     const settings = await resolveSmtpSettings(flags, profile);
     const auth = await resolveAuth(settings, flags, profile, io, lang);
     const request = buildRequest(settings, auth);
 
-    const controller = new AbortController();
+    // MAILCHECK_DNS_SERVERS: the probe's dns step asks those servers too.
+    const lookup = io.env.MAILCHECK_DNS_SERVERS
+      ? await (await import('./smtp-discovery')).envProbeLookup(io.env)
+      : undefined;
     const stopListening = cancelOnSigint(controller);
     let result: ProbeResult;
     try {
       result = await runProbe(request, {
         signal: controller.signal,
+        lookup,
         // With no TLS at all there is nothing to warm up.
         onEvent: request.security === 'none' ? undefined : warmUpTlsWhileGreeting(),
       });
@@ -272,8 +288,11 @@ export async function smtpCommand(args: string[], io: CliIo): Promise<number> {
       await recordLastResult(store, profile.name, result);
     }
     if (flags.json) {
-      const json = resultToJson(result, lang);
-      io.stdout.write(asciiSafeJson(JSON.stringify(saved ? { ...json, saved } : json, null, 2)) + '\n');
+      let json: Record<string, unknown> = resultToJson(result, lang);
+      if (saved) json = { ...json, saved };
+      if (discovery)
+        json = { ...json, discovery: (await import('./discover-render')).discoveryToJson(discovery) };
+      io.stdout.write(asciiSafeJson(JSON.stringify(json, null, 2)) + '\n');
     } else {
       io.stdout.write(resultToText(result, lang));
       if (saved) io.stdout.write(visibleLines(savedLine(saved, lang)));

@@ -8,6 +8,7 @@ import { UsageError } from './usage-error';
 
 const SMTP_FLAGS = {
   host: { type: 'string' },
+  email: { type: 'string' },
   port: { type: 'string' },
   security: { type: 'string' },
   user: { type: 'string' },
@@ -30,6 +31,8 @@ const SMTP_FLAGS = {
 
 export interface SmtpFlags {
   host?: string;
+  /** The address: without --host, discovery finds the server first (smtp-discovery.ts). */
+  email?: string;
   port?: string;
   security?: string;
   user?: string;
@@ -65,6 +68,7 @@ export function parseSmtpFlags(args: string[]): SmtpFlags {
   }
   return {
     host: values.host,
+    email: values.email,
     port: values.port,
     security: values.security,
     user: values.user,
