@@ -18,9 +18,11 @@ import { ApiContext } from './lib/api';
 import {
   buildRunInput,
   EMPTY_FORM,
+  formForTrying,
   formFromProfile,
   newRunId,
   profileFromForm,
+  usageOfForm,
   type AccountForm,
 } from './lib/form';
 
@@ -76,9 +78,17 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
     onSettled: () => void refreshProfiles(),
   });
 
-  const startRun = (input: RunProbeInput) => {
+  const startRun = (input: RunProbeInput, from: AccountForm) => {
     setScreen({ kind: 'test' });
-    return runs.start(input);
+    return runs.start(input, { providerId: from.providerId, usage: usageOfForm(from) });
+  };
+
+  /** The preset a way-out button loaded, shown on the Account screen until the form is used. */
+  const [trying, setTrying] = useState<string | null>(null);
+  const tryPreset = (presetId: string) => {
+    setForm((f) => formForTrying(f, presetId));
+    setTrying(presetId);
+    setScreen({ kind: 'account' });
   };
 
   const runForm = async () => {
@@ -87,13 +97,14 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
     // and the email and provider are kept); a typed password to keep travels with saveAs, which
     // stores it in the keychain after the test.
     if (form.saveProfile) await profiles.save(profileFromForm(form));
-    await startRun(input);
+    setTrying(null);
+    await startRun(input, form);
   };
 
   const rerunProfile = (p: Profile) => {
     const loaded = formFromProfile(p);
     setForm(loaded);
-    void startRun(buildRunInput(loaded, newRunId(), keychainState));
+    void startRun(buildRunInput(loaded, newRunId(), keychainState), loaded);
   };
 
   const signOut = async (p: Profile) => {
@@ -159,6 +170,7 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
               onSignOut={(p) => void signOut(p)}
               onOpenGuide={(guideId) => setScreen({ kind: 'guide', guideId, stepId: null })}
               onOpenGuideStep={openGuide}
+              trying={trying}
             />
           )}
           {screen.kind === 'test' && run && (
@@ -169,6 +181,7 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
               onAgain={runs.again}
               onOpenGuide={openGuide}
               onRetryWithoutSaving={runs.retryWithoutSaving}
+              onTryPreset={tryPreset}
             />
           )}
           {screen.kind === 'guide' && (
@@ -178,6 +191,7 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
               onBack={() => setScreen(run ? { kind: 'test' } : { kind: 'account' })}
               onGoToStep={(stepId) => setScreen({ kind: 'guide', guideId: screen.guideId, stepId })}
               onOpenGuide={openGuide}
+              onTryPreset={tryPreset}
               signIn={signIn.controls}
             />
           )}

@@ -3,7 +3,7 @@ import type { MailcheckApi } from '../../../shared/api';
 import type { RunProbeInput } from '../../../shared/ipc';
 import { decodeIpcError } from '../../../shared/ipc-error';
 import type { KeychainStatus } from '../../../shared/profile-types';
-import type { RunState } from '../components/TestScreen';
+import type { RunContext, RunState } from '../components/TestScreen';
 import { newRunId } from '../lib/form';
 import { applyEvent, initialSteps, stepsFromResult } from '../lib/steps';
 
@@ -27,6 +27,7 @@ export function useRun(
   const lastRunInput = useRef<RunProbeInput | null>(null);
   /** The run refused for want of a keychain, kept (with its typed password, in memory) for a retry. */
   const refusedRunInput = useRef<RunProbeInput | null>(null);
+  const lastContext = useRef<RunContext>({ providerId: 'custom', usage: null });
   const { onFinished, onKeychainLost } = hooks;
 
   // Live progress: only events of the current run, and only until its result has arrived.
@@ -41,14 +42,16 @@ export function useRun(
   );
 
   const start = useCallback(
-    async (input: RunProbeInput) => {
+    async (input: RunProbeInput, context: RunContext) => {
       // A refused run is offered again only until the next run starts: its password goes with it.
       refusedRunInput.current = null;
       // "Test again" must not save the password a second time.
       const { saveAs: _saveAs, ...again } = input;
       lastRunInput.current = again;
+      lastContext.current = context;
       setRun({
         runId: input.runId,
+        context,
         host: input.request.host,
         port: input.request.port,
         steps: initialSteps(Boolean(input.request.send)),
@@ -85,7 +88,7 @@ export function useRun(
 
   const retryWithoutSaving = useCallback(() => {
     const refused = refusedRunInput.current;
-    if (refused) void start({ ...refused, runId: newRunId(), savePassword: false });
+    if (refused) void start({ ...refused, runId: newRunId(), savePassword: false }, lastContext.current);
   }, [start]);
 
   const runId = run?.runId;
@@ -95,7 +98,7 @@ export function useRun(
 
   const again = useCallback(() => {
     const last = lastRunInput.current;
-    if (last) void start({ ...last, runId: newRunId() });
+    if (last) void start({ ...last, runId: newRunId() }, lastContext.current);
   }, [start]);
 
   const running = run !== null && !run.result && !run.error;
