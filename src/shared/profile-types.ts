@@ -1,4 +1,5 @@
 import type { SecurityMode } from './probe-types';
+import type { Usage } from './usage';
 
 /** The non-secret settings of one saved account. The secret lives in the OS keychain only. */
 export interface Profile {
@@ -14,6 +15,8 @@ export interface Profile {
   authMethod: 'password' | 'oauth2' | 'none';
   /** OAuth settings for authMethod 'oauth2' (no secrets: the refresh token is in the keychain). */
   oauth?: { clientId: string; tenant: string };
+  /** Where these settings will be used (a website builder, a printer…), as the user said. */
+  usage?: Usage;
   /** Sender and recipient for the optional send test. */
   from?: string;
   to?: string;

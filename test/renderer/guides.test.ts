@@ -28,7 +28,11 @@ describe('guides (data)', () => {
           expect(text.it.trim()).not.toBe('');
           expect(text.it).not.toBe(text.en);
         }
-        expect(existsSync(resolve(__dirname, '../../resources/guide', step.image)), step.image).toBe(true);
+        // One picture per language when the name says {lang}, so that no picture mixes languages.
+        for (const lang of ['en', 'it']) {
+          const file = step.image.replace('{lang}', lang);
+          expect(existsSync(resolve(__dirname, '../../resources/guide', file)), file).toBe(true);
+        }
       }
     }
   });

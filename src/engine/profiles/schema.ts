@@ -7,6 +7,7 @@ import { MAX_TIMEOUT_MS, MIN_TIMEOUT_MS } from '../probe/constants';
 import { HOST_MAX_LENGTH } from '../../shared/limits';
 import { SECURITY_MODES } from '../../shared/probe-types';
 import type { Profile } from '../../shared/profile-types';
+import { OAUTH_SUPPORT, USAGE_KINDS } from '../../shared/usage';
 import { profileNameProblem } from './name';
 
 /** The only file format this version reads and writes. */
@@ -71,6 +72,7 @@ const profileShape = {
   user: smtpLineSchema(USER_MAX_LENGTH).optional(),
   authMethod: z.enum(['password', 'oauth2', 'none']),
   oauth: z.strictObject({ clientId: shortText.min(1), tenant: shortText.min(1) }).optional(),
+  usage: z.strictObject({ kind: z.enum(USAGE_KINDS), signIn: z.enum(OAUTH_SUPPORT) }).optional(),
   from: smtpLineSchema(ADDRESS_MAX_LENGTH).optional(),
   to: smtpLineSchema(ADDRESS_MAX_LENGTH).optional(),
   caFile: caFileSchema.optional(),

@@ -5,6 +5,7 @@ import { guideImageUrl } from '../lib/guideImages';
 import type { SignInControls } from '../lib/sign-in';
 import type { GuideTarget } from './DiagnosisPanel';
 import { SignInPanel } from './SignInPanel';
+import { TryPresetButtons } from './WayOutPanel';
 
 /** Renders any guide from its data (src/shared/guides), opened at a given step if asked. */
 export function GuideScreen({
@@ -13,6 +14,7 @@ export function GuideScreen({
   onBack,
   onGoToStep,
   onOpenGuide,
+  onTryPreset,
   signIn,
 }: {
   guideId: string;
@@ -20,9 +22,11 @@ export function GuideScreen({
   onBack: () => void;
   onGoToStep: (stepId: string) => void;
   onOpenGuide: (target: GuideTarget) => void;
+  /** Loads a provider preset into the account form, ready to test. */
+  onTryPreset: (presetId: string) => void;
   signIn: SignInControls;
 }) {
-  const { t, l } = useI18n();
+  const { t, l, lang } = useI18n();
   const guide = getGuide(guideId);
   const rootRef = useRef<HTMLElement>(null);
 
@@ -88,7 +92,7 @@ export function GuideScreen({
       </nav>
       <div aria-label={t('guide.stepsLabel')} role="list">
         {guide.steps.map((s) => {
-          const src = guideImageUrl(s.image);
+          const src = guideImageUrl(s.image, lang);
           return (
             <section
               key={s.id}
@@ -121,6 +125,7 @@ export function GuideScreen({
                       statusTestId="guide-sign-in-status"
                     />
                   )}
+                  {s.presets && <TryPresetButtons presetIds={s.presets} onTry={onTryPreset} />}
                 </div>
                 {src && (
                   <img src={src} alt={l(s.imageAlt)} className="guide-image" width={480} height={280} />

@@ -1,8 +1,10 @@
 import type { Lang } from '../../../shared/probe-types';
+import { wayOutEn, wayOutIt } from './way-out-messages';
 
 /**
  * Every string the window shows, in English and Italian. Components never contain text literals
- * (a test scans the .tsx files); texts may interpolate `{name}` values.
+ * (a test scans the .tsx files); texts may interpolate `{name}` values. Each feature with many
+ * strings keeps them in its own file (way-out-messages.ts…), merged here.
  */
 const en = {
   'app.title': 'Mailcheck',
@@ -176,6 +178,8 @@ const en = {
   'signIn.deviceType': 'Enter this code there, then sign in with your Microsoft account:',
   'signIn.copyCode': 'Copy the code',
   'signIn.deviceExpires': 'The code works until {time}.',
+
+  ...wayOutEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -353,6 +357,8 @@ const it: Record<MessageKey, string> = {
   'signIn.deviceType': 'Inserisci lì questo codice, poi accedi con il tuo account Microsoft:',
   'signIn.copyCode': 'Copia il codice',
   'signIn.deviceExpires': 'Il codice vale fino alle {time}.',
+
+  ...wayOutIt,
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, it };
