@@ -106,9 +106,11 @@ const STEP_NAMES: Record<StepId, Record<Lang, string>> = {
   tcp: { en: 'connection', it: 'connessione' },
   greeting: { en: 'server greeting', it: 'saluto del server' },
   ehlo: { en: 'capabilities (EHLO)', it: 'funzionalità (EHLO)' },
+  capabilities: { en: 'capabilities', it: 'funzionalità' },
   tls: { en: 'encryption (TLS)', it: 'crittografia (TLS)' },
   auth: { en: 'login', it: 'accesso' },
   send: { en: 'test message', it: 'messaggio di prova' },
+  mailbox: { en: 'mailbox', it: 'casella' },
 };
 
 /** The name of a step for people. */
