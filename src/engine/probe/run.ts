@@ -864,6 +864,9 @@ class Probe {
     // Wrapping sockets first: destroying a TLS socket's transport under it crashes Node 20.
     const destroy = (): void => sockets.forEach((socket) => socket.destroy());
     if (!this.quitSent || this.isCancelled) return destroy();
+    // The verdict is out: the goodbye (QUIT, the server's 221 and FIN) must not keep a process
+    // alive that has nothing else to do, so the closing sockets no longer hold the event loop.
+    for (const socket of sockets) socket.unref();
     setTimeout(destroy, QUIT_GRACE_MS).unref();
   }
 
