@@ -50,14 +50,26 @@ const io: CliIo = {
   stderr: process.stderr,
   env: process.env,
 };
+/**
+ * Exits as soon as the output is flushed: the verdict is printed, and nothing left (the polite end
+ * of an SMTP connection, a paused stdin pipe, a keychain D-Bus connection) may delay the exit.
+ */
+function exitWhenFlushed(code: number): void {
+  process.exitCode = code;
+  let pending = 2;
+  const done = (): void => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
 main(process.argv.slice(2), io).then(
-  (code) => {
-    process.exitCode = code;
-  },
+  (code) => exitWhenFlushed(code),
   (error: unknown) => {
     // An unexpected failure: show its message (our errors never carry secrets), not a stack dump.
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`mailcheck: internal error: ${visibleText(message).slice(0, 500)}\n`);
-    process.exitCode = EXIT.problem;
+    exitWhenFlushed(EXIT.problem);
   },
 );

@@ -9,7 +9,8 @@
  * silent (does it speak implicit TLS? `auto` then continues on it), and after a failed implicit-TLS
  * handshake (does this port speak plaintext SMTP?).
  *
- * Every wait is bounded by a per-step watchdog (timeoutMs); cancelling closes the sockets at once.
+ * Every network wait is bounded by timeoutMs (watchdog.ts), the whole run by a deadline derived from
+ * it (deadline.ts); cancelling closes the sockets at once.
  * Network and server problems never throw: they become a failed step and a diagnosis.
  */
 import { randomBytes } from 'node:crypto';
@@ -42,11 +43,13 @@ import {
   QUIT_GRACE_MS,
   SILENT_PORT_PROBE_AFTER_MS,
 } from './constants';
+import { overallDeadlineMs } from './deadline';
 import { parseEhlo, type EhloFacts } from './ehlo';
 import { ImplicitTlsFollowUp, isWelcomeGreeting, type ImplicitTlsAnswer } from './implicit-tls-follow-up';
 import { ObservedConnection, type SessionObserver } from './session';
 import { inspectTls, tlsOptions, type TlsVerdict } from './tls-inspect';
 import { validateProbeRequest } from './validate';
+import { WaitWatchdog } from './watchdog';
 
 export interface RunProbeOptions {
   signal?: AbortSignal;
@@ -75,8 +78,11 @@ class StepFailure extends Error {
 
 class StepTimeout extends Error {
   readonly code = TIMEOUT_CODE;
-  constructor(readonly step: StepId) {
-    super(`No answer within the time limit (${step})`);
+  constructor(
+    readonly step: StepId,
+    overall = false,
+  ) {
+    super(overall ? `The whole test ran out of time (${step})` : `No answer within the time limit (${step})`);
   }
 }
 
@@ -95,11 +101,13 @@ class Probe {
   private readonly t0 = Date.now();
   private readonly startedAt = new Date(this.t0).toISOString();
   private readonly timeoutMs: number;
+  /** The backstop that ends any run (deadline.ts). */
+  private readonly deadlineMs: number;
   private readonly redactor = new Redactor();
   private readonly transcript: Transcript;
   private readonly steps = new Map<StepId, StepResult>();
   private current: { id: StepId; start: number } | null = null;
-  private watchdog: NodeJS.Timeout | null = null;
+  private readonly watchdog: WaitWatchdog;
   /** Rejected by the watchdog or a cancel: every wait of the main flow races it. */
   private readonly interrupted: Promise<never>;
   private interrupt!: (err: Error) => void;
@@ -130,6 +138,8 @@ class Probe {
     private readonly opts: RunProbeOptions,
   ) {
     this.timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.deadlineMs = overallDeadlineMs(req, this.timeoutMs);
+    this.watchdog = new WaitWatchdog(this.timeoutMs, (step) => this.interrupt(new StepTimeout(step)));
     this.transcript = new Transcript(this.t0, this.redactor);
     const auth = req.auth;
     if (auth?.method === 'password') this.redactor.addSecret(auth.password, auth.user);
@@ -145,6 +155,10 @@ class Probe {
     const { signal } = this.opts;
     const onAbort = (): void => this.onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
+    const deadline = setTimeout(() => {
+      this.transcript.info(`The whole test ran out of time (${this.deadlineMs} ms)`);
+      this.interrupt(new StepTimeout(this.current?.id ?? 'greeting', true));
+    }, this.deadlineMs);
     try {
       if (signal?.aborted) {
         this.isCancelled = true;
@@ -163,6 +177,7 @@ class Probe {
     } catch (err) {
       await this.fail(err);
     } finally {
+      clearTimeout(deadline);
       signal?.removeEventListener('abort', onAbort);
       this.clearWatchdog();
       this.closeAll();
@@ -223,6 +238,7 @@ class Probe {
     let lastError: unknown = null;
     for (const address of addresses) {
       this.transcript.info(`Connecting to ${address} port ${port}`);
+      this.watchdog.restart(); // each address gets the full connect timeout
       const start = Date.now();
       try {
         const socket = await this.race(this.connectTcp(address, port));
@@ -350,13 +366,14 @@ class Probe {
         opportunisticTLS: false,
         name: req.clientName,
         tls: tlsOptions(req.host, req.caPem),
-        // Our watchdog bounds each step; these only catch what it would miss.
-        connectionTimeout: 4 * backstop,
+        // Our watchdog bounds each wait and our deadline the run; these only catch what they miss.
+        connectionTimeout: this.deadlineMs + LIBRARY_TIMEOUT_GRACE_MS,
         greetingTimeout: backstop,
         socketTimeout: backstop,
         socketCloseTimeout: QUIT_GRACE_MS,
         maxResponseSize: MAX_REPLY_BYTES,
-        logger: this.transcript.nodemailerLogger(),
+        // Each complete reply ends one wait: the next one gets the full timeout.
+        logger: this.transcript.nodemailerLogger(() => this.watchdog.restart()),
         transactionLog: true,
         customAuth: { [XOAUTH2_HANDLER]: xoauth2Handler },
       },
@@ -541,6 +558,7 @@ class Probe {
       },
       onTlsEstablished: (socket) => {
         if (!isActive()) return new Error('Connection no longer in use');
+        this.watchdog.restart(); // the handshake was one wait, the EHLO after it is the next
         const verdict = this.judgeTls(socket, 'starttls');
         if (!verdict.refusal) return null;
         this.hookFailure = new StepFailure(verdict.refusal);
@@ -625,6 +643,7 @@ class Probe {
       const token = await this.race(Promise.resolve().then(() => auth.getAccessToken!()));
       if (typeof token !== 'string' || !token) throw new Error('empty token');
       this.redactor.addSecret(token, auth.user);
+      this.watchdog.restart(); // getting the token was one wait, AUTH's reply is the next
       return token;
     } catch (err) {
       if (err instanceof StepTimeout || err instanceof Cancelled) throw err;
@@ -764,7 +783,7 @@ class Probe {
   private startStep(id: StepId): void {
     this.clearWatchdog();
     this.current = { id, start: Date.now() };
-    this.watchdog = setTimeout(() => this.interrupt(new StepTimeout(id)), this.timeoutMs);
+    this.watchdog.start(id);
     this.emit({ type: 'step-start', id });
   }
 
@@ -791,8 +810,7 @@ class Probe {
   }
 
   private clearWatchdog(): void {
-    if (this.watchdog) clearTimeout(this.watchdog);
-    this.watchdog = null;
+    this.watchdog.stop();
   }
 
   private emit(event: ProbeEvent): void {
@@ -848,6 +866,9 @@ class Probe {
     // Wrapping sockets first: destroying a TLS socket's transport under it crashes Node 20.
     const destroy = (): void => sockets.forEach((socket) => socket.destroy());
     if (!this.quitSent || this.isCancelled) return destroy();
+    // The verdict is out: the goodbye (QUIT, the server's 221 and FIN) must not keep a process
+    // alive that has nothing else to do, so the closing sockets no longer hold the event loop.
+    for (const socket of sockets) socket.unref();
     setTimeout(destroy, QUIT_GRACE_MS).unref();
   }
 

@@ -63,16 +63,22 @@ export class Transcript {
    * A bunyan-style logger for nodemailer's SMTPConnection (with `transactionLog: true`): the
    * commands and replies it logs become client/server lines, its notices become info lines.
    * Nodemailer already masks its own AUTH payloads; the SASL filter masks them again by shape.
+   * `onServerReply` hears each COMPLETE reply (nodemailer logs a multi-line reply once, whole):
+   * the probe's per-wait timer starts again from there.
    */
-  nodemailerLogger(): Record<'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal', LogFn> {
+  nodemailerLogger(
+    onServerReply?: () => void,
+  ): Record<'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal', LogFn> {
     const log =
       (level: string): LogFn =>
       (entry, message, ...args) => {
         const tnx = entry && typeof entry === 'object' ? (entry as { tnx?: unknown }).tnx : undefined;
         const text = typeof message === 'string' ? (args.length ? format(message, ...args) : message) : '';
         if (tnx === 'client') this.client(text);
-        else if (tnx === 'server') this.server(text);
-        else if (level !== 'trace' && level !== 'debug') this.notice(text);
+        else if (tnx === 'server') {
+          this.server(text);
+          onServerReply?.();
+        } else if (level !== 'trace' && level !== 'debug') this.notice(text);
       };
     return {
       trace: log('trace'),
