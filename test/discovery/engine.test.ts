@@ -38,6 +38,7 @@ let autoconfig: ConfigServer;
 let foreignAutoconfig: ConfigServer;
 let counter: Counter;
 let silent: Counter;
+let tarpit: Counter;
 const servers: Closable[] = [];
 
 beforeAll(async () => {
@@ -76,6 +77,8 @@ beforeAll(async () => {
   servers.push(await startSmtp(IP.smtpA, 465, 'tls', smtpA));
   servers.push(await startMailbox(IP.imapA, 993, 'imap', 'tls', imapA));
   servers.push(await startSmtp(IP.guessSmtp, 587, 'starttls', guessSmtp));
+  tarpit = await startSilent(IP.guessSmtp, 465);
+  servers.push(tarpit);
   servers.push(await startMailbox(IP.guessImap, 143, 'imap', 'starttls', guessImap));
   counter = await startCounter(IP.counter, 587);
   servers.push(counter);
@@ -162,9 +165,15 @@ describe('discover() against local servers', () => {
       verified: true,
     });
     expect(result.imap?.authMethods).toEqual(['PLAIN', 'LOGIN']);
-    // Every guess for a resolving host is listed, answered or not.
-    const refused = result.candidates.find((c) => c.host === 'smtp.shop-g.test' && c.port === 465);
-    expect(refused).toMatchObject({ source: 'guess', reachable: false });
+    // Every guess for a resolving host is listed. mail.shop-g.test:993 ranks above :143, so it ran
+    // to its end (refused); smtp.shop-g.test:465 (a tarpit) ranks below :587, which answered, so it
+    // was stopped instead of holding the result up for a whole probe timeout.
+    const above = result.candidates.find((c) => c.host === 'mail.shop-g.test' && c.port === 993);
+    expect(above).toMatchObject({ source: 'guess', reachable: false });
+    const below = result.candidates.find((c) => c.host === 'smtp.shop-g.test' && c.port === 465);
+    expect(below).toMatchObject({ source: 'guess', reachable: null, ms: null });
+    expect(tarpit.connections).toBeGreaterThan(0);
+    expect(result.totalMs).toBeLessThan(4_000);
   });
 
   it('with probe: false opens no connection to any mail server and chooses no guess', async () => {
