@@ -38,11 +38,16 @@ const TYPE_NAMES: Record<number, keyof ZoneEntry> = {
   [Packet.TYPE.TXT]: 'TXT',
 };
 
-export async function startDnsServer(zone: Zone): Promise<TestDnsServer> {
+/** `delayMs`: each answer waits this long (a resolver's round trip, for the benchmark). */
+export async function startDnsServer(zone: Zone, opts: { delayMs?: number } = {}): Promise<TestDnsServer> {
   const questions: string[] = [];
   const server = dns2.createServer({
     udp: true,
-    handle: (request, send) => {
+    handle: (request, rawSend) => {
+      const send = (r: Parameters<typeof rawSend>[0]): void => {
+        if (opts.delayMs) setTimeout(() => rawSend(r), opts.delayMs);
+        else rawSend(r);
+      };
       const response = Packet.createResponseFromRequest(request);
       const [question] = request.questions;
       if (!question) return send(response);

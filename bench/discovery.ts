@@ -1,0 +1,226 @@
+/**
+ * Discovery benchmark (`npm run bench`): `discover()` for a domain only guessing can find, against
+ * a sequential baseline, with a network round trip on every exchange.
+ *
+ * Setup, all on loopback: a dns2 DNS server that answers after DNS_DELAY_MS (a resolver's round
+ * trip); the domain bench-shop.test whose smtp./mail./bare names point to 127.77.9.1, where delay
+ * proxies (50 ms each way, bench/delay-proxy.ts) forward the real mail ports to a real smtp-server
+ * (587 STARTTLS, 465 TLS) and scripted IMAP (993, 143) and POP3 (995) servers on 127.77.9.2; port 25
+ * is a tarpit, like a residential line where it is blocked. No autoconfig, no ISPDB entry (the live
+ * ISPDB is a closed local port), an MX in the domain itself, no SRV.
+ *
+ * Contenders, interleaved, BENCH_ROUNDS rounds (default 5), medians:
+ * - one probe: runProbe of smtp.bench-shop.test:587 (its dns step included), the unit of the target;
+ * - discover(): every source in parallel, guesses started 30 ms apart, best-first cut;
+ * - sequential: the same sources awaited one after another, then the guesses probed one at a time
+ *   in the same order, stopping at the first answer per protocol (what a simple client does);
+ * - the CLI process end to end (node bin/mailcheck.js discover --json).
+ * Target (issue 11): discovery within about one probe's time plus the DNS answers.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { discover } from '../src/engine/discovery';
+import { DiscoveryDns } from '../src/engine/discovery/dns';
+import { defaultIspdbDir, Ispdb } from '../src/engine/discovery/ispdb';
+import { LookupLog } from '../src/engine/discovery/lookup-log';
+import { autoconfigSource } from '../src/engine/discovery/sources/autoconfig';
+import type { SourceContext } from '../src/engine/discovery/sources/context';
+import { guessCandidates } from '../src/engine/discovery/sources/guess';
+import { ispdbSource } from '../src/engine/discovery/sources/ispdb';
+import { mxSource } from '../src/engine/discovery/sources/mx';
+import { srvSource } from '../src/engine/discovery/sources/srv';
+import type { MailProtocol } from '../src/engine/discovery/types';
+import { Verifier } from '../src/engine/discovery/verify';
+import { runProbe } from '../src/engine/probe';
+import { startDnsServer } from '../test/discovery/dns-server';
+import {
+  issueCert,
+  startMailbox,
+  startSilent,
+  startSmtp,
+  type Closable,
+} from '../test/discovery/mail-fixtures';
+import { createTestPki, removeTestPki } from '../test/support/pki';
+import { DEFAULT_ONE_WAY_DELAY_MS, startDelayProxy } from './delay-proxy';
+
+const DEFAULT_ROUNDS = 5;
+const DNS_DELAY_MS = 2 * DEFAULT_ONE_WAY_DELAY_MS;
+const FRONT = '127.77.9.1';
+const BACK = '127.77.9.2';
+const DOMAIN = 'bench-shop.test';
+const ADDRESS = `info@${DOMAIN}`;
+const CLOSED_ISPDB = 'https://127.0.0.1:9/v1.1/';
+/** discover() may take this much longer than one probe (the DNS answer before it, the stagger). */
+const TARGET_OVER_PROBE = 1.3;
+const REPO = join(__dirname, '..');
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+}
+
+/** The sequential baseline: the same sources and probes, one at a time. */
+async function sequential(dnsServer: string, caPem: string): Promise<string | null> {
+  const log = new LookupLog();
+  const dns = new DiscoveryDns([dnsServer], log);
+  const signal = new AbortController().signal;
+  const verifier = new Verifier(dns, signal, () => 5_000, caPem);
+  const ctx: SourceContext = {
+    address: ADDRESS,
+    domain: DOMAIN,
+    dns,
+    log,
+    ispdb: new Ispdb(defaultIspdbDir(), CLOSED_ISPDB, log),
+    signal,
+    fetch: { dns, signal, timeoutMs: 5_000, caPem },
+    verifier,
+    probeSignal: signal,
+  };
+  for (const source of [autoconfigSource, ispdbSource, mxSource, srvSource]) {
+    const finding = await source(ctx);
+    const smtp = finding?.candidates.find((c) => c.protocol === 'smtp');
+    if (smtp) return smtp.host;
+  }
+  let smtpHost: string | null = null;
+  const found = new Set<MailProtocol>();
+  for (const candidate of guessCandidates(ADDRESS, DOMAIN).sort((a, b) =>
+    a.protocol === b.protocol
+      ? 0
+      : ['smtp', 'imap', 'pop3'].indexOf(a.protocol) - ['smtp', 'imap', 'pop3'].indexOf(b.protocol),
+  )) {
+    if (found.has(candidate.protocol)) continue;
+    if (!(await dns.addresses(candidate.host).catch(() => [])).length) continue;
+    const verification = await verifier.verify(candidate);
+    if (verification.ok) {
+      found.add(candidate.protocol);
+      if (candidate.protocol === 'smtp') smtpHost = candidate.host;
+    }
+  }
+  return smtpHost;
+}
+
+function timeCli(env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(
+      process.execPath,
+      [join(REPO, 'bin', 'mailcheck.js'), 'discover', ADDRESS, '--json'],
+      {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => {
+      const ms = performance.now() - start;
+      if (code !== 0) reject(new Error(`CLI exit ${code}: ${out.slice(0, 300)}`));
+      else resolve(ms);
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const rounds = Number(process.env.BENCH_ROUNDS ?? DEFAULT_ROUNDS);
+  const pki = await createTestPki();
+  const cert = await issueCert(pki, [`smtp.${DOMAIN}`, `mail.${DOMAIN}`, DOMAIN]);
+  const dns = await startDnsServer(
+    {
+      [DOMAIN]: { A: [FRONT], MX: [{ exchange: `mail.${DOMAIN}`, priority: 10 }] },
+      [`smtp.${DOMAIN}`]: { A: [FRONT] },
+      [`mail.${DOMAIN}`]: { A: [FRONT] },
+    },
+    { delayMs: DNS_DELAY_MS },
+  );
+  const closers: Closable[] = [dns];
+  try {
+    closers.push(await startSmtp(BACK, 587, 'starttls', cert));
+    closers.push(await startSmtp(BACK, 465, 'tls', cert));
+    closers.push(await startMailbox(BACK, 993, 'imap', 'tls', cert));
+    closers.push(await startMailbox(BACK, 143, 'imap', 'starttls', cert));
+    closers.push(await startMailbox(BACK, 995, 'pop3', 'tls', cert));
+    closers.push(await startSilent(FRONT, 25));
+    for (const port of [587, 465, 993, 143, 995]) {
+      closers.push(
+        await startDelayProxy({ targetHost: BACK, targetPort: port, listenHost: FRONT, listenPort: port }),
+      );
+    }
+    const caPem = pki.ca.cert;
+    const samples = {
+      probe: [] as number[],
+      discover: [] as number[],
+      sequential: [] as number[],
+      cli: [] as number[],
+    };
+    const runners: Array<() => Promise<void>> = [
+      async () => {
+        const dnsClient = new DiscoveryDns([dns.server], new LookupLog());
+        const start = performance.now();
+        const result = await runProbe(
+          { host: `smtp.${DOMAIN}`, port: 587, security: 'starttls', caPem, timeoutMs: 5_000 },
+          { lookup: dnsClient.probeLookup },
+        );
+        if (!result.ok) throw new Error(`probe failed: ${result.diagnosis?.id}`);
+        samples.probe.push(performance.now() - start);
+      },
+      async () => {
+        const start = performance.now();
+        const result = await discover(ADDRESS, { dnsServers: [dns.server], caPem, ispdbUrl: CLOSED_ISPDB });
+        if (!result.smtp?.verified) throw new Error('discover() found no verified SMTP');
+        samples.discover.push(performance.now() - start);
+      },
+      async () => {
+        const start = performance.now();
+        if (!(await sequential(dns.server, caPem))) throw new Error('the sequential baseline found no SMTP');
+        samples.sequential.push(performance.now() - start);
+      },
+      async () =>
+        void samples.cli.push(
+          await timeCli({
+            MAILCHECK_DNS_SERVERS: dns.server,
+            NODE_EXTRA_CA_CERTS: pki.ca.certFile,
+            MAILCHECK_ISPDB_URL: CLOSED_ISPDB,
+          }),
+        ),
+    ];
+    for (const run of runners) await run(); // warm-up, not measured
+    for (const list of Object.values(samples)) list.length = 0;
+    for (let round = 0; round < rounds; round++) {
+      for (let i = 0; i < runners.length; i++) await runners[(round + i) % runners.length]?.();
+    }
+    const m = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) as Record<
+      keyof typeof samples,
+      number
+    >;
+    const fmt = (ms: number): string => `${ms.toFixed(0)} ms`;
+    const overProbe = m.discover / m.probe;
+    const lines = [
+      `Discovery benchmark: ${ADDRESS} (found only by guessing), ${DEFAULT_ONE_WAY_DELAY_MS} ms each way on every TCP exchange, DNS answers after ${DNS_DELAY_MS} ms, ${rounds} interleaved rounds, medians`,
+      '',
+      '| contender | median |',
+      '| --- | ---: |',
+      `| one probe: runProbe smtp.${DOMAIN}:587 STARTTLS, dns step included | ${fmt(m.probe)} |`,
+      `| discover(): all sources in parallel, SMTP + IMAP + POP3 verified | ${fmt(m.discover)} |`,
+      `| sequential baseline: same sources and probes, one at a time | ${fmt(m.sequential)} |`,
+      `| CLI process end to end (mailcheck discover --json) | ${fmt(m.cli)} |`,
+      '',
+      '| ratio | value | target |',
+      '| --- | ---: | --- |',
+      `| discover / one probe | ${overProbe.toFixed(2)} | ≤ ${TARGET_OVER_PROBE} (${overProbe <= TARGET_OVER_PROBE ? 'met' : 'MISSED'}) |`,
+      `| sequential / discover | ${(m.sequential / m.discover).toFixed(2)} | (how much the parallel design saves) |`,
+      '',
+      `Raw samples (ms): ${JSON.stringify(Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.map((x) => Math.round(x))])))}`,
+    ];
+    process.stdout.write(lines.join('\n') + '\n');
+  } finally {
+    await Promise.all(closers.map((c) => c.close().catch(() => undefined)));
+    await removeTestPki(pki);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
