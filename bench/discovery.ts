@@ -2,12 +2,8 @@
  * Discovery benchmark (`npm run bench`): `discover()` for a domain only guessing can find, against
  * a sequential baseline, with a network round trip on every exchange.
  *
- * Setup, all on loopback: a dns2 DNS server that answers after DNS_DELAY_MS (a resolver's round
- * trip); the domain bench-shop.test whose smtp./mail./bare names point to 127.77.9.1, where delay
- * proxies (50 ms each way, bench/delay-proxy.ts) forward the real mail ports to a real smtp-server
- * (587 STARTTLS, 465 TLS) and scripted IMAP (993, 143) and POP3 (995) servers on 127.77.9.2; port 25
- * is a tarpit, like a residential line where it is blocked. No autoconfig, no ISPDB entry (the live
- * ISPDB is a closed local port), an MX in the domain itself, no SRV.
+ * Setup: bench/discovery-world.ts (a DNS server with a 100 ms round trip, real mail servers behind
+ * 50 ms-each-way proxies on 127.77.9.x, only guessing finds them).
  *
  * Contenders, interleaved, BENCH_ROUNDS rounds (default 5), medians:
  * - one probe: runProbe of smtp.bench-shop.test:587 (its dns step included), the unit of the target;
@@ -32,24 +28,10 @@ import { srvSource } from '../src/engine/discovery/sources/srv';
 import type { MailProtocol } from '../src/engine/discovery/types';
 import { Verifier } from '../src/engine/discovery/verify';
 import { runProbe } from '../src/engine/probe';
-import { startDnsServer } from '../test/discovery/dns-server';
-import {
-  issueCert,
-  startMailbox,
-  startSilent,
-  startSmtp,
-  type Closable,
-} from '../test/discovery/mail-fixtures';
-import { createTestPki, removeTestPki } from '../test/support/pki';
-import { DEFAULT_ONE_WAY_DELAY_MS, startDelayProxy } from './delay-proxy';
+import { DEFAULT_ONE_WAY_DELAY_MS } from './delay-proxy';
+import { ADDRESS, CLOSED_ISPDB, DNS_DELAY_MS, DOMAIN, startWorld } from './discovery-world';
 
 const DEFAULT_ROUNDS = 5;
-const DNS_DELAY_MS = 2 * DEFAULT_ONE_WAY_DELAY_MS;
-const FRONT = '127.77.9.1';
-const BACK = '127.77.9.2';
-const DOMAIN = 'bench-shop.test';
-const ADDRESS = `info@${DOMAIN}`;
-const CLOSED_ISPDB = 'https://127.0.0.1:9/v1.1/';
 /** discover() may take this much longer than one probe (the DNS answer before it, the stagger). */
 const TARGET_OVER_PROBE = 1.3;
 const REPO = join(__dirname, '..');
@@ -124,29 +106,9 @@ function timeCli(env: NodeJS.ProcessEnv): Promise<number> {
 
 async function main(): Promise<void> {
   const rounds = Number(process.env.BENCH_ROUNDS ?? DEFAULT_ROUNDS);
-  const pki = await createTestPki();
-  const cert = await issueCert(pki, [`smtp.${DOMAIN}`, `mail.${DOMAIN}`, DOMAIN]);
-  const dns = await startDnsServer(
-    {
-      [DOMAIN]: { A: [FRONT], MX: [{ exchange: `mail.${DOMAIN}`, priority: 10 }] },
-      [`smtp.${DOMAIN}`]: { A: [FRONT] },
-      [`mail.${DOMAIN}`]: { A: [FRONT] },
-    },
-    { delayMs: DNS_DELAY_MS },
-  );
-  const closers: Closable[] = [dns];
+  const world = await startWorld();
+  const { dns, pki } = world;
   try {
-    closers.push(await startSmtp(BACK, 587, 'starttls', cert));
-    closers.push(await startSmtp(BACK, 465, 'tls', cert));
-    closers.push(await startMailbox(BACK, 993, 'imap', 'tls', cert));
-    closers.push(await startMailbox(BACK, 143, 'imap', 'starttls', cert));
-    closers.push(await startMailbox(BACK, 995, 'pop3', 'tls', cert));
-    closers.push(await startSilent(FRONT, 25));
-    for (const port of [587, 465, 993, 143, 995]) {
-      closers.push(
-        await startDelayProxy({ targetHost: BACK, targetPort: port, listenHost: FRONT, listenPort: port }),
-      );
-    }
     const caPem = pki.ca.cert;
     const samples = {
       probe: [] as number[],
@@ -176,14 +138,7 @@ async function main(): Promise<void> {
         if (!(await sequential(dns.server, caPem))) throw new Error('the sequential baseline found no SMTP');
         samples.sequential.push(performance.now() - start);
       },
-      async () =>
-        void samples.cli.push(
-          await timeCli({
-            MAILCHECK_DNS_SERVERS: dns.server,
-            NODE_EXTRA_CA_CERTS: pki.ca.certFile,
-            MAILCHECK_ISPDB_URL: CLOSED_ISPDB,
-          }),
-        ),
+      async () => void samples.cli.push(await timeCli(world.cliEnv)),
     ];
     for (const run of runners) await run(); // warm-up, not measured
     for (const list of Object.values(samples)) list.length = 0;
@@ -215,8 +170,7 @@ async function main(): Promise<void> {
     ];
     process.stdout.write(lines.join('\n') + '\n');
   } finally {
-    await Promise.all(closers.map((c) => c.close().catch(() => undefined)));
-    await removeTestPki(pki);
+    await world.close();
   }
 }
 
