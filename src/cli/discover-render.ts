@@ -126,8 +126,8 @@ const W = {
   },
   cancelled: { en: 'Discovery cancelled.', it: 'Ricerca annullata.' },
   password: {
-    en: 'No password was sent. Test the login with: mailcheck smtp --email ADDRESS --user ADDRESS --password-stdin',
-    it: 'Nessuna password è stata inviata. Prova l’accesso con: mailcheck smtp --email INDIRIZZO --user INDIRIZZO --password-stdin',
+    en: 'No password was sent. To test the login: mailcheck smtp --email ADDRESS --password-stdin',
+    it: 'Nessuna password è stata inviata. Per provare l’accesso: mailcheck smtp --email ADDRESS --password-stdin',
   },
 } satisfies Record<string, Words>;
 
@@ -182,6 +182,6 @@ export function discoveryToText(result: DiscoveryResult, lang: Lang): string {
   lines.push('', `${W.total[lang]}: ${result.totalMs} ms`);
   if (result.cancelled) lines.push(W.cancelled[lang]);
   else if (!result.smtp) lines.push(W.nothing[lang]);
-  else lines.push(W.password[lang]);
+  else lines.push(W.password[lang].replace('ADDRESS', printable(result.address)));
   return lines.join('\n') + '\n';
 }

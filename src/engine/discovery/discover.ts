@@ -9,6 +9,7 @@
  * slowest and least likely source, are stopped as soon as a better source has a verified SMTP
  * server. Network problems never throw: they are recorded in `lookups` and `candidates`.
  */
+import { setMaxListeners } from 'node:events';
 import { parseAddress } from './address';
 import { choose } from './choose';
 import { DiscoveryDns, DNS_TIMEOUT_MS } from './dns';
@@ -69,11 +70,14 @@ export async function discover(rawAddress: string, opts: DiscoverOptions = {}): 
   const probed = opts.probe !== false;
 
   const controller = new AbortController();
+  // Every probe and fetch listens to it: dozens of listeners are expected, not a leak.
+  setMaxListeners(200, controller.signal);
   const stop = (): void => controller.abort();
   opts.signal?.addEventListener('abort', stop, { once: true });
   if (opts.signal?.aborted) stop();
   const deadline = setTimeout(stop, timeoutMs);
   const guessController = new AbortController();
+  setMaxListeners(200, guessController.signal);
   controller.signal.addEventListener('abort', () => guessController.abort(), { once: true });
 
   const log = new LookupLog(opts.onEvent);
@@ -81,7 +85,12 @@ export async function discover(rawAddress: string, opts: DiscoverOptions = {}): 
   controller.signal.addEventListener('abort', () => dns.cancel(), { once: true });
   const remaining = (): number => t0 + timeoutMs - Date.now();
   const verifier = probed
-    ? new Verifier(dns, controller.signal, () => Math.max(100, Math.min(PROBE_STEP_TIMEOUT_MS, remaining())))
+    ? new Verifier(
+        dns,
+        controller.signal,
+        () => Math.max(100, Math.min(PROBE_STEP_TIMEOUT_MS, remaining())),
+        opts.caPem,
+      )
     : null;
   const ctx: SourceContext = {
     address: parsed.address,
@@ -90,7 +99,12 @@ export async function discover(rawAddress: string, opts: DiscoverOptions = {}): 
     log,
     ispdb: new Ispdb(opts.ispdbDir ?? defaultIspdbDir(), opts.ispdbUrl ?? DEFAULT_ISPDB_URL, log),
     signal: controller.signal,
-    fetch: { dns, signal: controller.signal, timeoutMs: Math.min(FETCH_TIMEOUT_MS, timeoutMs) },
+    fetch: {
+      dns,
+      signal: controller.signal,
+      timeoutMs: Math.min(FETCH_TIMEOUT_MS, timeoutMs),
+      caPem: opts.caPem,
+    },
     verifier,
     probeSignal: guessController.signal,
   };

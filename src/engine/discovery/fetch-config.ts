@@ -6,6 +6,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
+import tls from 'node:tls';
 import type { DiscoveryDns } from './dns';
 import type { LookupLog } from './lookup-log';
 
@@ -20,6 +21,8 @@ export interface FetchOptions {
   signal: AbortSignal;
   timeoutMs: number;
   kind?: 'https' | 'http' | 'ispdb-live';
+  /** Extra trusted CAs (PEM), added to the system's. */
+  caPem?: string;
 }
 
 class FetchError extends Error {
@@ -41,6 +44,7 @@ function get(url: URL, opts: FetchOptions): Promise<string | null> {
       headers: { accept: 'application/xml, text/xml;q=0.9, */*;q=0.1', 'user-agent': 'Mailcheck' },
       // A fresh connection each time: nothing pooled outlives discovery.
       agent: false,
+      ...(opts.caPem && url.protocol === 'https:' ? { ca: [...tls.rootCertificates, opts.caPem] } : {}),
     });
     const timer = setTimeout(
       () => req.destroy(new FetchError('no answer in time', 'ETIMEDOUT')),

@@ -21,6 +21,8 @@ export interface MailboxCheck {
   addresses: string[];
   timeoutMs: number;
   signal: AbortSignal;
+  /** Extra trusted CAs (PEM), added to the system's. */
+  caPem?: string;
 }
 
 export interface MailboxOutcome {
@@ -111,9 +113,11 @@ function connect(address: string, port: number, signal: AbortSignal, timeoutMs: 
   });
 }
 
-function upgrade(socket: net.Socket, host: string, timeoutMs: number): Promise<tls.TLSSocket> {
+function upgrade(socket: net.Socket, check: MailboxCheck): Promise<tls.TLSSocket> {
+  const { host, timeoutMs, caPem } = check;
   return new Promise((resolve, reject) => {
-    const secure = tls.connect({ socket, servername: net.isIP(host) ? undefined : host });
+    const ca = caPem ? [...tls.rootCertificates, caPem] : undefined;
+    const secure = tls.connect({ socket, servername: net.isIP(host) ? undefined : host, ca });
     const timer = setTimeout(() => secure.destroy(new CheckError('timeout')), timeoutMs);
     secure.once('secureConnect', () => (clearTimeout(timer), resolve(secure)));
     secure.once(
@@ -164,9 +168,9 @@ function authMethodsOf(protocol: 'imap' | 'pop3', caps: string[]): string[] {
 }
 
 async function session(check: MailboxCheck, socket: net.Socket, opened: net.Socket[]): Promise<string[]> {
-  const { protocol, host, security, timeoutMs } = check;
+  const { protocol, security, timeoutMs } = check;
   let current: net.Socket = socket;
-  if (security === 'tls') opened.push((current = await upgrade(socket, host, timeoutMs)));
+  if (security === 'tls') opened.push((current = await upgrade(socket, check)));
   const reader = new LineReader(current, timeoutMs);
   const greeting = await reader.next();
   const welcome = protocol === 'imap' ? /^\* (OK|PREAUTH)\b/i : /^\+OK\b/;
@@ -180,7 +184,7 @@ async function session(check: MailboxCheck, socket: net.Socket, opened: net.Sock
     // Bytes after the STARTTLS reply would be injected into the TLS session (CVE-2011-0411 style).
     if (reader.pending) throw new CheckError('starttls-injection');
     current.removeAllListeners('data');
-    opened.push((current = await upgrade(current, host, timeoutMs)));
+    opened.push((current = await upgrade(current, check)));
     reader.attach(current);
   }
   const caps = protocol === 'imap' ? await imapCapabilities(reader, 'm2') : await pop3Capabilities(reader);

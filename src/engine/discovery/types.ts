@@ -126,6 +126,11 @@ export interface DiscoverOptions {
   dnsServers?: string[];
   /** Base URL of the live ISPDB (default https://autoconfig.thunderbird.net/v1.1/). */
   ispdbUrl?: string;
+  /**
+   * Extra CA certificates (PEM) to trust, added to the system's, for the HTTPS fetches and the
+   * probes (the window's "extra CA", `smtp --ca`, tests). NODE_EXTRA_CA_CERTS works as well.
+   */
+  caPem?: string;
   /** Folder of the bundled ISPDB snapshot (default: resources/ispdb of the app). */
   ispdbDir?: string;
   onEvent?: (event: DiscoveryEvent) => void;

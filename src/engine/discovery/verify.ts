@@ -41,6 +41,7 @@ export class Verifier {
     private readonly signal: AbortSignal,
     /** The step timeout, shrunk to what is left of the discovery's budget. */
     private readonly stepTimeout: () => number,
+    private readonly caPem?: string,
   ) {}
 
   /**
@@ -68,7 +69,7 @@ export class Verifier {
     if (target.protocol === 'smtp') {
       const result = await runProbe(
         // runProbe refuses a host or timeout it does not accept: then the candidate simply fails.
-        { host: target.host, port: target.port, security: target.security, timeoutMs },
+        { host: target.host, port: target.port, security: target.security, timeoutMs, caPem: this.caPem },
         { signal, lookup: this.dns.probeLookup },
       ).catch(() => null);
       if (!result) return { ok: false, ms: Date.now() - start, problem: 'invalid', authMethods: [] };
@@ -90,6 +91,7 @@ export class Verifier {
       addresses,
       timeoutMs,
       signal,
+      caPem: this.caPem,
     });
     return { ...outcome, problem: signal.aborted ? 'cancelled' : outcome.problem, ms: Date.now() - start };
   }

@@ -85,15 +85,39 @@ export async function guessSource(ctx: SourceContext): Promise<SourceFinding | n
   const live = new Set(resolved.filter(([, ok]) => ok).map(([host]) => host));
   const candidates = all.filter((c) => live.has(c.host));
   if (!candidates.length) return null;
-  const { verifier } = ctx;
-  if (verifier) {
-    const probes: Array<Promise<unknown>> = [];
-    for (const [i, candidate] of candidates.entries()) {
-      if (i > 0) await delay(GUESS_STAGGER_MS, ctx.probeSignal);
-      if (ctx.probeSignal.aborted) break;
-      probes.push(verifier.verify(candidate, ctx.probeSignal));
-    }
-    await Promise.all(probes);
-  }
+  if (ctx.verifier) await probeBestFirst(candidates, ctx);
   return { source: 'guess', priority: PRIORITY.guess, candidates, provider: null, onlyVerified: true };
+}
+
+/**
+ * Probes the guesses, started GUESS_STAGGER_MS apart. As soon as one answers, the guesses ranked
+ * below it for the same protocol can no longer win: they are stopped (or never started), so a
+ * blocked port 25 does not hold the result up for a whole timeout. Those ranked above it still
+ * run to the end: one of them may yet answer.
+ */
+async function probeBestFirst(candidates: ServerCandidate[], ctx: SourceContext): Promise<void> {
+  const verifier = ctx.verifier!;
+  const stops = candidates.map(() => new AbortController());
+  const settled: Array<Promise<unknown>> = [];
+  candidates.forEach((candidate, index) => {
+    // Stopping a guess stops its probe, whichever signal fires first.
+    ctx.probeSignal.addEventListener('abort', () => stops[index]!.abort(), { once: true });
+  });
+  const cutBelow = (index: number): void => {
+    const { protocol } = candidates[index]!;
+    candidates.forEach((c, j) => {
+      if (j > index && c.protocol === protocol) stops[j]!.abort();
+    });
+  };
+  for (const [index, candidate] of candidates.entries()) {
+    if (index > 0) await delay(GUESS_STAGGER_MS, ctx.probeSignal);
+    if (ctx.probeSignal.aborted) break;
+    if (stops[index]!.signal.aborted) continue;
+    settled.push(
+      verifier.verify(candidate, stops[index]!.signal).then((v) => {
+        if (v.ok) cutBelow(index);
+      }),
+    );
+  }
+  await Promise.all(settled);
 }
