@@ -24,6 +24,15 @@ function req(port: number, extra: Partial<ProbeRequest> = {}): ProbeRequest {
   return { host: '127.0.0.1', port, security: 'starttls', timeoutMs: TIMEOUT_MS, ...extra };
 }
 
+/** `promise`, or a failure naming the bound when it takes longer than `ms`. */
+function within<T>(ms: number, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`not within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 async function timed(r: ProbeRequest) {
   const started = Date.now();
   const result = await runProbe(r);
@@ -165,6 +174,60 @@ describe('cancellation', () => {
     while (open > 0 && Date.now() < closed) await new Promise((r) => setTimeout(r, 20));
     expect(open).toBe(0);
   });
+
+  // The server accepts TCP (and, for STARTTLS, says go ahead), reads the ClientHello and never
+  // answers it: only the cancel can end the run before its 60 s limit.
+  it.each(['tls', 'starttls'] as const)(
+    'during a TLS handshake the server never answers (%s): cancelled at once, the socket closed',
+    async (security) => {
+      let helloSeen!: () => void;
+      const clientHello = new Promise<void>((resolve) => (helloSeen = resolve));
+      let socketClosed!: () => void;
+      const closed = new Promise<void>((resolve) => (socketClosed = resolve));
+      server = await startRawServer((socket) => {
+        socket.on('close', () => socketClosed());
+        if (security === 'tls') {
+          socket.once('data', () => helloSeen());
+          return;
+        }
+        socket.write('220 stall.test ESMTP\r\n');
+        let buffer = '';
+        const onData = (chunk: Buffer): void => {
+          buffer += chunk.toString('latin1');
+          if (/^EHLO .*\r\n$/im.test(buffer)) {
+            buffer = '';
+            socket.write('250-stall.test\r\n250 STARTTLS\r\n');
+          } else if (/^STARTTLS\r\n$/im.test(buffer)) {
+            socket.off('data', onData);
+            socket.once('data', () => helloSeen());
+            socket.write('220 2.0.0 Ready to start TLS\r\n');
+          }
+        };
+        socket.on('data', onData);
+      });
+      const controller = new AbortController();
+      const events: ProbeEvent[] = [];
+      const pending = runProbe(req(server.port, { security, timeoutMs: 60_000 }), {
+        signal: controller.signal,
+        onEvent: (e) => events.push(e),
+      });
+      await clientHello;
+      const running = events.filter((e) => e.type === 'step-start').at(-1);
+      expect(running).toEqual({ type: 'step-start', id: 'tls' });
+      controller.abort();
+      // "At once", generously: far below the 60 s limit the run would otherwise wait for.
+      const result = await within(5_000, pending);
+      expect(result.cancelled).toBe(true);
+      expect(result.ok).toBe(false);
+      expect(result.diagnosis).toBeNull();
+      expect(result.steps.find((s) => s.id === 'tls')?.summary.en).toBe('Cancelled');
+      expect(result.steps.filter((s) => s.id === 'auth' || s.id === 'send').map((s) => s.status)).toEqual([
+        'skip',
+        'skip',
+      ]);
+      await within(5_000, closed);
+    },
+  );
 
   it('an already aborted signal sends nothing', async () => {
     const controller = new AbortController();
