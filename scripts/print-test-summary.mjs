@@ -5,11 +5,14 @@
 // the file as "skipped"), a file that throws while loading (no tests at all), an afterAll that throws
 // (only passed tests). Those count as failures here, so the line agrees with the exit code:
 // - a test that did not run because its file failed is a failed test ("not run: ..."), not a skip;
-// - a failed file with no such test (load error, failed clean-up) counts as one failed test.
+// - a failed file with no such test (load error, failed clean-up) counts as one failed test;
+// - vitest's exit code (optional second argument): when it says failure but the JSON shows none
+//   (an unhandled error or rejection, which belongs to no test), that counts as one failure too.
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 
 const report = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const vitestExitCode = process.argv[3] === undefined ? 0 : Number(process.argv[3]);
 const skipped = [];
 const notRun = [];
 const failedFiles = [];
@@ -37,6 +40,12 @@ for (const file of report.testResults) {
     failedFiles.push(`${relative(process.cwd(), file.name)}: ${message || 'failed'}`);
     if (failuresInFile === 0) failed++;
   }
+}
+if (vitestExitCode !== 0 && failed === 0) {
+  console.log(
+    `failed run: vitest exited with ${vitestExitCode} outside any test (unhandled errors, see above)`,
+  );
+  failed++;
 }
 for (const name of skipped) console.log(`skipped: ${name}`);
 for (const name of notRun) console.log(`not run (its file failed): ${name}`);

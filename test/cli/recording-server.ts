@@ -15,6 +15,12 @@ export interface RecordingServer {
    * event, instead of sleeping and hoping a stray connection arrived).
    */
   settle(): Promise<void>;
+  /**
+   * Resolves once `count` connections (not counting settle()'s) were accepted: a readiness signal
+   * for tests that must act only after a process reached the server (e.g. send Ctrl-C once the
+   * CLI's handler is surely installed: it is installed before the probe connects).
+   */
+  connected(count: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,6 +71,16 @@ export async function startRecordingServer(): Promise<RecordingServer> {
           waiters.add(check);
           check();
         });
+      }),
+    connected: (count) =>
+      new Promise<void>((resolve) => {
+        const check = (): void => {
+          if (accepted.filter((a) => !a.sentinel).length < count) return;
+          waiters.delete(check);
+          resolve();
+        };
+        waiters.add(check);
+        check();
       }),
     close: () =>
       new Promise<void>((resolve) => {

@@ -166,7 +166,8 @@ describe('report of a failure', () => {
 
 describe('QUIT', () => {
   it('is sent, but the result does not wait for the 221 (the verdict is known before it)', async () => {
-    const replyHeldMs = 3_000;
+    // Held far longer than any bound below: a probe that waited for the 221 would cross them.
+    const replyHeldMs = 15_000;
     const quitServer = await startScriptedSmtp({
       key: pki.server.key,
       cert: pki.server.cert,
@@ -187,14 +188,10 @@ describe('QUIT', () => {
       const quit = result.transcript.find((l) => l.dir === 'client' && l.text === 'QUIT');
       expect(quit).toBeDefined();
       // Before, the probe waited up to QUIT_GRACE_MS here for the 221.
-      expect(result.totalMs - quit!.t).toBeLessThan(QUIT_GRACE_MS / 2);
+      expect(result.totalMs - quit!.t).toBeLessThan(QUIT_GRACE_MS);
       expect(result.transcript.some((l) => l.dir === 'server' && l.text.startsWith('221'))).toBe(false);
       // The server does receive it.
-      const deadline = Date.now() + 2_000;
-      while (!quitServer.commands.includes('QUIT') && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      expect(quitServer.commands).toContain('QUIT');
+      await expect.poll(() => quitServer.commands, { timeout: 5_000 }).toContain('QUIT');
     } finally {
       await quitServer.close();
     }

@@ -36,20 +36,35 @@ async function run(file: string, args: string[]): Promise<Run> {
 
 let dir: string;
 let summary: Run;
+/** The summary of a run of unhandled.case.ts alone, given vitest's exit code, and without it. */
+let unhandled: { withCode: Run; withoutCode: Run };
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mailcheck-summary-'));
-  const json = join(dir, 'vitest.json');
+/** Runs vitest on the fixture project (optionally only files matching `filter`): its JSON and exit code. */
+async function vitestRun(name: string, filter: string[] = []): Promise<{ json: string; code: number }> {
+  const json = join(dir, `${name}.json`);
   const vitest = await run(VITEST, [
     'run',
     '--root',
     PROJECT,
     '--reporter=json',
     `--outputFile.json=${json}`,
+    ...filter,
   ]);
-  expect(vitest.code).toBe(1);
-  summary = await run(SUMMARY, [json]);
-}, 90_000);
+  return { json, code: vitest.code };
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mailcheck-summary-'));
+  const all = await vitestRun('all');
+  expect(all.code).toBe(1);
+  summary = await run(SUMMARY, [all.json, String(all.code)]);
+  const alone = await vitestRun('unhandled', ['unhandled']);
+  expect(alone.code).toBe(1);
+  unhandled = {
+    withCode: await run(SUMMARY, [alone.json, String(alone.code)]),
+    withoutCode: await run(SUMMARY, [alone.json]),
+  };
+}, 120_000);
 
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
@@ -58,9 +73,10 @@ afterAll(async () => {
 describe('print-test-summary', () => {
   it('counts tests stopped by a failed beforeAll, a file that cannot load and a failed afterAll as failures', () => {
     const last = summary.stdout.trim().split('\n').at(-1);
-    // 2 passed ("adds", "passes before the clean-up"); failed: the 2 tests of the failed beforeAll,
-    // the file that could not load, the file whose afterAll threw; the one it.skip stays a skip.
-    expect(last).toBe('tests: 2 passed, 4 failed, 1 skipped');
+    // 3 passed ("adds", "passes before the clean-up", the unhandled-rejection one); failed: the 2
+    // tests of the failed beforeAll, the file that could not load, the file whose afterAll threw;
+    // the one it.skip stays a skip.
+    expect(last).toBe('tests: 3 passed, 4 failed, 1 skipped');
     expect(summary.code).toBe(1);
   });
 
@@ -78,5 +94,15 @@ describe('print-test-summary', () => {
     expect(lines).toContain(
       'failed file: test/fixtures/summary-project/after-fails.case.ts: server did not close',
     );
+  });
+
+  it('counts an error outside any test (vitest exit code 1, a JSON without failures) as a failure', () => {
+    expect(unhandled.withCode.stdout.trim().split('\n')).toEqual([
+      'failed run: vitest exited with 1 outside any test (unhandled errors, see above)',
+      'tests: 1 passed, 1 failed, 0 skipped',
+    ]);
+    expect(unhandled.withCode.code).toBe(1);
+    // Without the exit code the JSON alone cannot tell (why scripts/test.sh passes it).
+    expect(unhandled.withoutCode.stdout.trim()).toBe('tests: 1 passed, 0 failed, 0 skipped');
   });
 });
