@@ -61,6 +61,11 @@ export interface ProviderPreset {
   auth: {
     /** The provider wants Modern Auth (OAuth2, "Sign in with Microsoft") for third-party apps. */
     oauthRecommended?: boolean;
+    /**
+     * Choosing the preset selects "Sign in with Microsoft" (when this copy of Mailcheck can sign in
+     * and the program is not password-only): a password cannot work at all (Outlook.com).
+     */
+    oauthDefault?: boolean;
     /** A password only works as an app password created with two-step verification on. */
     appPasswordRequired?: boolean;
     username: UsernameRule;
@@ -97,6 +102,7 @@ export const PROVIDERS: readonly ProviderPreset[] = [
     },
     auth: {
       oauthRecommended: true,
+      oauthDefault: true,
       username: 'email',
       notes: {
         en: 'Since September 2024 Outlook.com refuses passwords and app passwords from other programs: they must sign in with Microsoft (Modern Auth, OAuth).',

@@ -23,6 +23,7 @@ import {
   newRunId,
   profileFromForm,
   usageOfForm,
+  withClientId,
   type AccountForm,
 } from './lib/form';
 
@@ -64,7 +65,8 @@ function NavButton({
  * in its own hook (hooks/); this component only wires them together.
  */
 export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLang?: Lang }) {
-  const { i18n, setLang } = useLang(api, initialLang);
+  const { i18n, setLang, info } = useLang(api, initialLang);
+  const msClientId = info?.msClientId ?? null;
   const { t, lang } = i18n;
   const [screen, setScreen] = useState<Screen>({ kind: 'account' });
   const [form, setForm] = useState<AccountForm>(EMPTY_FORM);
@@ -73,10 +75,13 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
   const keychainState = { available: profiles.state.keychain?.available !== false };
 
   const runs = useRun(api, { onFinished: () => void refreshProfiles(), onKeychainLost: setKeychain });
-  const signIn = useSignIn(api, form, setForm, {
-    onStart: () => setSignedOut(null),
-    onSettled: () => void refreshProfiles(),
-  });
+  const signIn = useSignIn(
+    api,
+    form,
+    setForm,
+    { onStart: () => setSignedOut(null), onSettled: () => void refreshProfiles() },
+    msClientId,
+  );
 
   const startRun = (input: RunProbeInput, from: AccountForm) => {
     setScreen({ kind: 'test' });
@@ -96,7 +101,7 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
     // The settings are saved before the test (so an OAuth or saved-password run finds its profile,
     // and the email and provider are kept); a typed password to keep travels with saveAs, which
     // stores it in the keychain after the test.
-    if (form.saveProfile) await profiles.save(profileFromForm(form));
+    if (form.saveProfile) await profiles.save(profileFromForm(withClientId(form, msClientId)));
     setTrying(null);
     await startRun(input, form);
   };
@@ -171,6 +176,7 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
               onOpenGuide={(guideId) => setScreen({ kind: 'guide', guideId, stepId: null })}
               onOpenGuideStep={openGuide}
               trying={trying}
+              msClientId={msClientId}
             />
           )}
           {screen.kind === 'test' && run && (

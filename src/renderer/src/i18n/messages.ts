@@ -41,6 +41,11 @@ const en = {
   'account.oauthTenant': 'Tenant',
   'account.signIn': 'Sign in with Microsoft',
   'account.signInNeedsClientId': 'Enter the App (client) ID registered for Mailcheck.',
+  'account.signInNotConfigured':
+    'This copy of Mailcheck has no Microsoft app registration (client id), so it cannot sign in with Microsoft; whoever installed it can add one.',
+  'account.signInDocs': 'How (docs/oauth.md)',
+  'account.advanced': 'Advanced',
+  'account.oauthClientIdHint': 'Only to use another app registration than this copy’s.',
   'account.save': 'Save this account',
   'account.profileName': 'Account name',
   'account.savePassword': 'Save the password in the system keychain',
@@ -219,6 +224,11 @@ const it: Record<MessageKey, string> = {
   'account.oauthTenant': 'Tenant',
   'account.signIn': 'Accedi con Microsoft',
   'account.signInNeedsClientId': 'Inserisci l’ID applicazione (client) registrato per Mailcheck.',
+  'account.signInNotConfigured':
+    'Questa copia di Mailcheck non ha una registrazione dell’app Microsoft (ID client), quindi non può accedere con Microsoft; chi l’ha installata può aggiungerla.',
+  'account.signInDocs': 'Come fare (docs/oauth.md)',
+  'account.advanced': 'Avanzate',
+  'account.oauthClientIdHint': 'Solo per usare una registrazione dell’app diversa da quella di questa copia.',
   'account.save': 'Salva questo account',
   'account.profileName': 'Nome dell’account',
   'account.savePassword': 'Salva la password nel portachiavi del sistema',
