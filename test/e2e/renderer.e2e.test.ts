@@ -188,10 +188,10 @@ describe.each(['en', 'it'] as const)('the window in %s', (lang) => {
       expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe(
         'guide-step-modern-auth',
       );
-      expect(await page.getByTestId('guide-notice').textContent()).toContain('2026-11-26');
+      expect(await page.getByTestId('guide-notice').textContent()).toContain('2026-12-02');
       // Every illustration loads (bundled as assets, allowed by the CSP).
       const images = page.locator('img.guide-image');
-      expect(await images.count()).toBe(6);
+      expect(await images.count()).toBe(7);
       expect(
         await page.evaluate<boolean>(
           '[...document.querySelectorAll("img.guide-image")].every((i) => i.complete && i.naturalWidth > 0)',

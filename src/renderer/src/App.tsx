@@ -27,11 +27,9 @@ import {
   type AccountForm,
 } from './lib/form';
 
+/** A guide at a step; no guide id: the list of guides (the provider has none of its own). */
 type Screen =
-  { kind: 'account' } | { kind: 'test' } | { kind: 'guide'; guideId: string; stepId: string | null };
-
-/** The guide shown from the navigation bar: the current provider's, else the first one. */
-const DEFAULT_GUIDE_ID = 'outlook';
+  { kind: 'account' } | { kind: 'test' } | { kind: 'guide'; guideId: string | null; stepId: string | null };
 
 /** A navigation bar entry; the current screen's entry says so to screen readers. */
 function NavButton({
@@ -120,7 +118,13 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
   const openGuide = (target: GuideTarget) =>
     setScreen({ kind: 'guide', guideId: target.guideId, stepId: target.stepId });
 
-  const navGuideId = getProvider(form.providerId)?.guideId ?? DEFAULT_GUIDE_ID;
+  // The Guide tab opens the current provider's guide (at its step), else the list of guides.
+  const provider = getProvider(form.providerId);
+  const navGuide: Screen = {
+    kind: 'guide',
+    guideId: provider?.guideId ?? null,
+    stepId: provider?.guideStepId ?? null,
+  };
   const { run } = runs;
 
   return (
@@ -149,7 +153,7 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
             </NavButton>
             <NavButton
               current={screen.kind === 'guide'}
-              onClick={() => setScreen({ kind: 'guide', guideId: navGuideId, stepId: null })}
+              onClick={() => setScreen(navGuide)}
               testId="nav-guide"
             >
               {t('nav.guide')}
@@ -195,7 +199,7 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
               guideId={screen.guideId}
               stepId={screen.stepId}
               onBack={() => setScreen(run ? { kind: 'test' } : { kind: 'account' })}
-              onGoToStep={(stepId) => setScreen({ kind: 'guide', guideId: screen.guideId, stepId })}
+              onGoToStep={(guideId, stepId) => setScreen({ kind: 'guide', guideId, stepId })}
               onOpenGuide={openGuide}
               onTryPreset={tryPreset}
               signIn={signIn.controls}

@@ -165,10 +165,13 @@ const en = {
   'guide.stepsLabel': 'Guide steps',
   'guide.toc': 'Contents',
   'guide.back': 'Back',
+  'guide.openOther': 'Open the guide: {title}',
+  'guide.index': 'Guides',
+  'guide.indexIntro': 'There is no guide for this provider yet. These are the guides Mailcheck has:',
   'guide.signIn': 'Sign in with Microsoft',
   'guide.signInDone': 'Signed in as {user}. Run the test again.',
   'guide.signInNeedsProfile':
-    'First give the account a name and an App (client) ID on the Account screen (choose “Sign in with Microsoft”).',
+    'First give the account a name on the Account screen (choose “Sign in with Microsoft”).',
   'guide.signingIn': 'Waiting for the browser sign-in…',
 
   'signIn.useCode': 'Use a code instead',
@@ -349,10 +352,13 @@ const it: Record<MessageKey, string> = {
   'guide.stepsLabel': 'Passaggi della guida',
   'guide.toc': 'Indice',
   'guide.back': 'Indietro',
+  'guide.openOther': 'Apri la guida: {title}',
+  'guide.index': 'Guide',
+  'guide.indexIntro': 'Non c’è ancora una guida per questo provider. Queste sono le guide di Mailcheck:',
   'guide.signIn': 'Accedi con Microsoft',
   'guide.signInDone': 'Accesso effettuato come {user}. Ripeti il test.',
   'guide.signInNeedsProfile':
-    'Prima dai all’account un nome e un ID applicazione (client) nella schermata Account (scegli «Accedi con Microsoft»).',
+    'Prima dai un nome all’account nella schermata Account (scegli «Accedi con Microsoft»).',
   'guide.signingIn': 'In attesa dell’accesso nel browser…',
 
   'signIn.useCode': 'Usa invece un codice',
