@@ -61,6 +61,11 @@ export interface ProviderPreset {
   auth: {
     /** The provider wants Modern Auth (OAuth2, "Sign in with Microsoft") for third-party apps. */
     oauthRecommended?: boolean;
+    /**
+     * Choosing the preset selects "Sign in with Microsoft" (when this copy of Mailcheck can sign in
+     * and the program is not password-only): a password cannot work at all (Outlook.com).
+     */
+    oauthDefault?: boolean;
     /** A password only works as an app password created with two-step verification on. */
     appPasswordRequired?: boolean;
     username: UsernameRule;
@@ -74,6 +79,8 @@ export interface ProviderPreset {
   oauthTenant?: string;
   /** The guide for this provider, when there is one (src/shared/guides). */
   guideId?: string;
+  /** The step of that guide about this provider, when the guide covers several. */
+  guideStepId?: string;
   /** Where the settings come from. */
   source: string;
   /** ISO date (YYYY-MM-DD) the settings were last checked against `source`. */
@@ -97,6 +104,7 @@ export const PROVIDERS: readonly ProviderPreset[] = [
     },
     auth: {
       oauthRecommended: true,
+      oauthDefault: true,
       username: 'email',
       notes: {
         en: 'Since September 2024 Outlook.com refuses passwords and app passwords from other programs: they must sign in with Microsoft (Modern Auth, OAuth).',
@@ -154,6 +162,8 @@ export const PROVIDERS: readonly ProviderPreset[] = [
         it: 'Attiva la verifica in due passaggi, poi crea una password per le app nell’Account Google e usala al posto della password normale.',
       },
     },
+    guideId: 'password-only',
+    guideStepId: 'gmail-app-password',
     source: 'https://support.google.com/mail/answer/7126229',
     checked: '2026-11-26',
   },
@@ -240,6 +250,8 @@ export const PROVIDERS: readonly ProviderPreset[] = [
         it: 'Le caselle Aruba di solito usano il tuo dominio: scegli questo preset a mano. Il nome utente è l’indirizzo completo.',
       },
     },
+    guideId: 'password-only',
+    guideStepId: 'own-domain',
     source: 'https://guide.hosting.aruba.it/email/',
     checked: '2026-11-26',
   },
@@ -349,6 +361,8 @@ export const PROVIDERS: readonly ProviderPreset[] = [
         it: 'Porte 587 o 2525 con STARTTLS, oppure 465 con SSL/TLS. Il mittente deve essere un mittente o un dominio verificato in Brevo.',
       },
     },
+    guideId: 'password-only',
+    guideStepId: 'relay',
     source: 'https://developers.brevo.com/docs/smtp-integration',
     checked: '2026-12-02',
   },
@@ -369,6 +383,8 @@ export const PROVIDERS: readonly ProviderPreset[] = [
         it: 'Porta 587 con STARTTLS (funziona anche la 465 con SSL/TLS). Il mittente deve essere convalidato in Mailjet.',
       },
     },
+    guideId: 'password-only',
+    guideStepId: 'relay',
     source: 'https://dev.mailjet.com/smtp-relay/configuration/',
     checked: '2026-12-02',
   },
@@ -390,6 +406,8 @@ export const PROVIDERS: readonly ProviderPreset[] = [
         it: 'Porta 587 con STARTTLS (funziona anche la 465 con SSL/TLS). Il mittente deve essere un mittente o un dominio verificato.',
       },
     },
+    guideId: 'password-only',
+    guideStepId: 'relay',
     source: 'https://www.twilio.com/docs/sendgrid/for-developers/sending-email/integrating-with-the-smtp-api',
     checked: '2026-12-02',
   },
@@ -410,6 +428,8 @@ export const PROVIDERS: readonly ProviderPreset[] = [
         it: 'Il nome del server contiene la regione SES: email-smtp.<regione>.amazonaws.com (eu-west-1 è solo un esempio: metti la tua). Porta 587 con STARTTLS.',
       },
     },
+    guideId: 'password-only',
+    guideStepId: 'relay',
     source: 'https://docs.aws.amazon.com/ses/latest/dg/smtp-connect.html',
     checked: '2026-12-02',
   },
@@ -430,6 +450,8 @@ export const PROVIDERS: readonly ProviderPreset[] = [
         it: 'Porte 587, 2525 o 25, sempre con STARTTLS: Postmark non ha una porta SSL/TLS 465.',
       },
     },
+    guideId: 'password-only',
+    guideStepId: 'relay',
     source:
       'https://postmarkapp.com/support/article/811-what-are-the-smtp-details-api-tokens-i-should-be-using',
     checked: '2026-12-02',

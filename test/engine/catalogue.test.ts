@@ -190,13 +190,13 @@ describe('diagnosis catalogue', () => {
           guideId: 'outlook',
           stepId: 'app-password',
           guideTitle: 'Outlook.com / Hotmail: sending mail from another program',
-          stepTitle: '3. Create an app password',
+          stepTitle: '7. App passwords: no longer accepted by Outlook.com',
         });
         expect(it.guide).toEqual({
           guideId: 'outlook',
           stepId: 'app-password',
           guideTitle: 'Outlook.com / Hotmail: inviare posta da un altro programma',
-          stepTitle: '3. Crea una password per l’app',
+          stepTitle: '7. Password per le app: Outlook.com non le accetta più',
         });
         expect(en.advice.join('\n')).not.toMatch(/administrator/);
       },

@@ -146,3 +146,28 @@ describe('Microsoft 365 with SMTP AUTH off', () => {
     expect(run.request.host).toBe('smtp.office365.com');
   });
 });
+
+describe('the Guide tab', () => {
+  it('opens the guide of the current provider, at its step, else the list of guides', async () => {
+    renderApp();
+    fireEvent.change(await screen.findByTestId('email'), { target: { value: 'x@gmail.com' } });
+    fireEvent.click(screen.getByTestId('nav-guide'));
+    const gmail = await screen.findByTestId('guide');
+    expect(gmail.dataset.currentStep).toBe('gmail-app-password');
+    expect(within(gmail).getByRole('heading', { level: 2 }).textContent).toContain('password field');
+
+    fireEvent.click(screen.getByTestId('nav-account'));
+    fireEvent.change(await screen.findByTestId('email'), { target: { value: 'x@libero.it' } });
+    fireEvent.click(screen.getByTestId('nav-guide'));
+    const index = await screen.findByTestId('guide-index');
+    fireEvent.click(within(index).getByText('Outlook.com / Hotmail: sending mail from another program'));
+    const outlook = await screen.findByTestId('guide');
+    const titles = [...outlook.querySelectorAll('[data-guide-step] h3')].map((h) => h.textContent);
+    expect(titles[1]).toBe('2. Sign in with Microsoft (Modern Auth)');
+    expect(titles[2]).toBe('3. My program cannot sign in with Microsoft: what works');
+    expect(titles.at(-1)).toBe('7. App passwords: no longer accepted by Outlook.com');
+    // Step 3 leads to the password-only guide.
+    fireEvent.click(within(outlook).getByTestId('guide-link'));
+    expect((await screen.findByTestId('guide')).dataset.currentStep).toBe('why');
+  });
+});

@@ -23,14 +23,13 @@ import {
   newRunId,
   profileFromForm,
   usageOfForm,
+  withClientId,
   type AccountForm,
 } from './lib/form';
 
+/** A guide at a step; no guide id: the list of guides (the provider has none of its own). */
 type Screen =
-  { kind: 'account' } | { kind: 'test' } | { kind: 'guide'; guideId: string; stepId: string | null };
-
-/** The guide shown from the navigation bar: the current provider's, else the first one. */
-const DEFAULT_GUIDE_ID = 'outlook';
+  { kind: 'account' } | { kind: 'test' } | { kind: 'guide'; guideId: string | null; stepId: string | null };
 
 /** A navigation bar entry; the current screen's entry says so to screen readers. */
 function NavButton({
@@ -64,7 +63,8 @@ function NavButton({
  * in its own hook (hooks/); this component only wires them together.
  */
 export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLang?: Lang }) {
-  const { i18n, setLang } = useLang(api, initialLang);
+  const { i18n, setLang, info } = useLang(api, initialLang);
+  const msClientId = info?.msClientId ?? null;
   const { t, lang } = i18n;
   const [screen, setScreen] = useState<Screen>({ kind: 'account' });
   const [form, setForm] = useState<AccountForm>(EMPTY_FORM);
@@ -73,10 +73,13 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
   const keychainState = { available: profiles.state.keychain?.available !== false };
 
   const runs = useRun(api, { onFinished: () => void refreshProfiles(), onKeychainLost: setKeychain });
-  const signIn = useSignIn(api, form, setForm, {
-    onStart: () => setSignedOut(null),
-    onSettled: () => void refreshProfiles(),
-  });
+  const signIn = useSignIn(
+    api,
+    form,
+    setForm,
+    { onStart: () => setSignedOut(null), onSettled: () => void refreshProfiles() },
+    msClientId,
+  );
 
   const startRun = (input: RunProbeInput, from: AccountForm) => {
     setScreen({ kind: 'test' });
@@ -96,7 +99,7 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
     // The settings are saved before the test (so an OAuth or saved-password run finds its profile,
     // and the email and provider are kept); a typed password to keep travels with saveAs, which
     // stores it in the keychain after the test.
-    if (form.saveProfile) await profiles.save(profileFromForm(form));
+    if (form.saveProfile) await profiles.save(profileFromForm(withClientId(form, msClientId)));
     setTrying(null);
     await startRun(input, form);
   };
@@ -115,7 +118,13 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
   const openGuide = (target: GuideTarget) =>
     setScreen({ kind: 'guide', guideId: target.guideId, stepId: target.stepId });
 
-  const navGuideId = getProvider(form.providerId)?.guideId ?? DEFAULT_GUIDE_ID;
+  // The Guide tab opens the current provider's guide (at its step), else the list of guides.
+  const provider = getProvider(form.providerId);
+  const navGuide: Screen = {
+    kind: 'guide',
+    guideId: provider?.guideId ?? null,
+    stepId: provider?.guideStepId ?? null,
+  };
   const { run } = runs;
 
   return (
@@ -144,7 +153,7 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
             </NavButton>
             <NavButton
               current={screen.kind === 'guide'}
-              onClick={() => setScreen({ kind: 'guide', guideId: navGuideId, stepId: null })}
+              onClick={() => setScreen(navGuide)}
               testId="nav-guide"
             >
               {t('nav.guide')}
@@ -171,6 +180,7 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
               onOpenGuide={(guideId) => setScreen({ kind: 'guide', guideId, stepId: null })}
               onOpenGuideStep={openGuide}
               trying={trying}
+              msClientId={msClientId}
             />
           )}
           {screen.kind === 'test' && run && (
@@ -189,7 +199,7 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
               guideId={screen.guideId}
               stepId={screen.stepId}
               onBack={() => setScreen(run ? { kind: 'test' } : { kind: 'account' })}
-              onGoToStep={(stepId) => setScreen({ kind: 'guide', guideId: screen.guideId, stepId })}
+              onGoToStep={(guideId, stepId) => setScreen({ kind: 'guide', guideId, stepId })}
               onOpenGuide={openGuide}
               onTryPreset={tryPreset}
               signIn={signIn.controls}

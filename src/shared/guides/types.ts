@@ -22,6 +22,8 @@ export interface GuideStep {
   imageAlt: Localized;
   /** A button the window shows with this step. `oauth-sign-in` starts "Sign in with Microsoft". */
   action?: 'oauth-sign-in';
+  /** Another guide's step this one leads to, shown as a button. */
+  link?: { guideId: string; stepId: string };
   /** Provider presets this step can try in one click (src/shared/providers.ts ids). */
   presets?: string[];
 }

@@ -92,6 +92,7 @@ export function AccountScreen({
   onOpenGuide,
   onOpenGuideStep,
   trying = null,
+  msClientId = null,
 }: {
   form: AccountForm;
   onChange: (form: AccountForm) => void;
@@ -110,9 +111,12 @@ export function AccountScreen({
   onOpenGuideStep: (target: GuideTarget) => void;
   /** The preset a way-out button just loaded (or `custom`): say what to fill in. */
   trying?: string | null;
+  /** The distribution's Microsoft client id (app:info); null: none configured. */
+  msClientId?: string | null;
 }) {
   const { t, l, lang } = useI18n();
   const [problems, setProblems] = useState<MessageKey[]>([]);
+  const presetOptions = { signInAvailable: Boolean(msClientId) };
   const verdict = usageVerdict({ providerId: form.providerId, usage: usageOfForm(form) });
   const tryingPreset = trying ? getProvider(trying) : null;
   const emailRef = useRef<HTMLInputElement>(null);
@@ -155,7 +159,7 @@ export function AccountScreen({
               autoComplete="email"
               aria-describedby={hintId}
               value={form.email}
-              onChange={(e) => onChange(withEmail(form, e.target.value))}
+              onChange={(e) => onChange(withEmail(form, e.target.value, presetOptions))}
               data-testid="email"
             />
           )}
@@ -166,7 +170,7 @@ export function AccountScreen({
             <select
               id={id}
               value={form.providerId}
-              onChange={(e) => onChange(applyPreset(form, getProvider(e.target.value)))}
+              onChange={(e) => onChange(applyPreset(form, getProvider(e.target.value), presetOptions))}
               data-testid="provider"
             >
               {PROVIDERS.map((p) => (
@@ -316,30 +320,7 @@ export function AccountScreen({
           )}
           {form.authMethod === 'oauth2' && (
             <div className="oauth" data-testid="oauth-fields">
-              <p className="muted">{t('account.oauthNote')}</p>
-              <div className="row">
-                <Field label={t('account.oauthClientId')}>
-                  {(id) => (
-                    <input
-                      id={id}
-                      value={form.oauthClientId}
-                      onChange={(e) => set({ oauthClientId: e.target.value })}
-                      spellCheck={false}
-                      data-testid="oauth-client-id"
-                    />
-                  )}
-                </Field>
-                <Field label={t('account.oauthTenant')}>
-                  {(id) => (
-                    <input
-                      id={id}
-                      value={form.oauthTenant}
-                      onChange={(e) => set({ oauthTenant: e.target.value })}
-                      spellCheck={false}
-                    />
-                  )}
-                </Field>
-              </div>
+              {signIn.available && <p className="muted">{t('account.oauthNote')}</p>}
               <SignInPanel
                 signIn={signIn}
                 onOpenGuide={onOpenGuideStep}
@@ -347,6 +328,36 @@ export function AccountScreen({
                 buttonTestId="oauth-sign-in"
                 statusTestId="oauth-sign-in-status"
               />
+              {/* The app registration is the distribution's business: out of the way unless asked for. */}
+              <details className="advanced" data-testid="oauth-advanced">
+                <summary>{t('account.advanced')}</summary>
+                <div className="row">
+                  <Field label={t('account.oauthClientId')} hint={t('account.oauthClientIdHint')}>
+                    {(id, hintId) => (
+                      <input
+                        id={id}
+                        value={form.oauthClientId}
+                        placeholder={msClientId ?? undefined}
+                        aria-describedby={hintId}
+                        onChange={(e) => set({ oauthClientId: e.target.value })}
+                        spellCheck={false}
+                        data-testid="oauth-client-id"
+                      />
+                    )}
+                  </Field>
+                  <Field label={t('account.oauthTenant')}>
+                    {(id) => (
+                      <input
+                        id={id}
+                        value={form.oauthTenant}
+                        onChange={(e) => set({ oauthTenant: e.target.value })}
+                        spellCheck={false}
+                        data-testid="oauth-tenant"
+                      />
+                    )}
+                  </Field>
+                </div>
+              </details>
             </div>
           )}
         </fieldset>

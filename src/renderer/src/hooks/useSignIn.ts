@@ -13,6 +13,8 @@ export function useSignIn(
   form: AccountForm,
   setForm: Dispatch<SetStateAction<AccountForm>>,
   hooks: { onSettled: () => void; onStart: () => void },
+  /** The distribution's client id (app:info), used when none is typed under "Advanced". */
+  distributionClientId: string | null,
 ) {
   const [state, setState] = useState<SignInState>(SIGN_IN_IDLE);
   /** Counts sign-in attempts: a superseded attempt (cancelled, or replaced by the code flow) says nothing. */
@@ -25,7 +27,7 @@ export function useSignIn(
   const signIn = useCallback(
     async (flow: OAuthFlow = 'browser') => {
       const profileName = form.profileName.trim();
-      const clientId = form.oauthClientId.trim();
+      const clientId = form.oauthClientId.trim() || distributionClientId || '';
       const attempt = ++attemptRef.current;
       if (!profileName || !clientId) {
         setState({
@@ -37,7 +39,13 @@ export function useSignIn(
       onStart();
       setState({ phase: 'pending', flow, profileName, device: null });
       try {
-        const oauthForm: AccountForm = { ...form, authMethod: 'oauth2', saveProfile: true, profileName };
+        const oauthForm: AccountForm = {
+          ...form,
+          authMethod: 'oauth2',
+          saveProfile: true,
+          profileName,
+          oauthClientId: clientId,
+        };
         await api.invoke('profiles:save', { profile: profileFromForm(oauthForm) });
         // A new sign-in replaces a pending one in main (e.g. "Use a code instead" after the browser).
         const { user } = await api.invoke('oauth:sign-in', {
@@ -64,7 +72,7 @@ export function useSignIn(
         onSettled();
       }
     },
-    [api, form, setForm, onSettled, onStart],
+    [api, form, setForm, onSettled, onStart, distributionClientId],
   );
 
   const cancel = useCallback(async () => {
@@ -80,6 +88,7 @@ export function useSignIn(
   const reset = useCallback(() => setState(SIGN_IN_IDLE), []);
 
   const controls: SignInControls = {
+    available: Boolean(form.oauthClientId.trim() || distributionClientId),
     state,
     onSignIn: (flow) => void signIn(flow),
     onCancel: () => void cancel(),

@@ -41,6 +41,11 @@ const en = {
   'account.oauthTenant': 'Tenant',
   'account.signIn': 'Sign in with Microsoft',
   'account.signInNeedsClientId': 'Enter the App (client) ID registered for Mailcheck.',
+  'account.signInNotConfigured':
+    'This copy of Mailcheck has no Microsoft app registration (client id), so it cannot sign in with Microsoft; whoever installed it can add one.',
+  'account.signInDocs': 'How (docs/oauth.md)',
+  'account.advanced': 'Advanced',
+  'account.oauthClientIdHint': 'Only to use another app registration than this copy’s.',
   'account.save': 'Save this account',
   'account.profileName': 'Account name',
   'account.savePassword': 'Save the password in the system keychain',
@@ -162,10 +167,13 @@ const en = {
   'guide.stepsLabel': 'Guide steps',
   'guide.toc': 'Contents',
   'guide.back': 'Back',
+  'guide.openOther': 'Open the guide: {title}',
+  'guide.index': 'Guides',
+  'guide.indexIntro': 'There is no guide for this provider yet. These are the guides Mailcheck has:',
   'guide.signIn': 'Sign in with Microsoft',
   'guide.signInDone': 'Signed in as {user}. Run the test again.',
   'guide.signInNeedsProfile':
-    'First give the account a name and an App (client) ID on the Account screen (choose “Sign in with Microsoft”).',
+    'First give the account a name on the Account screen (choose “Sign in with Microsoft”).',
   'guide.signingIn': 'Waiting for the browser sign-in…',
 
   'signIn.useCode': 'Use a code instead',
@@ -221,6 +229,11 @@ const it: Record<MessageKey, string> = {
   'account.oauthTenant': 'Tenant',
   'account.signIn': 'Accedi con Microsoft',
   'account.signInNeedsClientId': 'Inserisci l’ID applicazione (client) registrato per Mailcheck.',
+  'account.signInNotConfigured':
+    'Questa copia di Mailcheck non ha una registrazione dell’app Microsoft (ID client), quindi non può accedere con Microsoft; chi l’ha installata può aggiungerla.',
+  'account.signInDocs': 'Come fare (docs/oauth.md)',
+  'account.advanced': 'Avanzate',
+  'account.oauthClientIdHint': 'Solo per usare una registrazione dell’app diversa da quella di questa copia.',
   'account.save': 'Salva questo account',
   'account.profileName': 'Nome dell’account',
   'account.savePassword': 'Salva la password nel portachiavi del sistema',
@@ -343,10 +356,13 @@ const it: Record<MessageKey, string> = {
   'guide.stepsLabel': 'Passaggi della guida',
   'guide.toc': 'Indice',
   'guide.back': 'Indietro',
+  'guide.openOther': 'Apri la guida: {title}',
+  'guide.index': 'Guide',
+  'guide.indexIntro': 'Non c’è ancora una guida per questo provider. Queste sono le guide di Mailcheck:',
   'guide.signIn': 'Accedi con Microsoft',
   'guide.signInDone': 'Accesso effettuato come {user}. Ripeti il test.',
   'guide.signInNeedsProfile':
-    'Prima dai all’account un nome e un ID applicazione (client) nella schermata Account (scegli «Accedi con Microsoft»).',
+    'Prima dai un nome all’account nella schermata Account (scegli «Accedi con Microsoft»).',
   'guide.signingIn': 'In attesa dell’accesso nel browser…',
 
   'signIn.useCode': 'Usa invece un codice',

@@ -68,11 +68,30 @@ export const EMPTY_FORM: AccountForm = {
   loadedProfile: null,
 };
 
+/** What a preset needs to know about this copy of Mailcheck. */
+export interface PresetOptions {
+  /** "Sign in with Microsoft" can work here (the distribution configured a client id). */
+  signInAvailable?: boolean;
+}
+
+/** The sign-in method a preset starts with (the user's choice stays editable). */
+function presetAuthMethod(form: AccountForm, preset: ProviderPreset, opts: PresetOptions): AuthMethod {
+  if (preset.auth.oauthDefault && opts.signInAvailable && form.usageSignIn !== 'no') return 'oauth2';
+  // Microsoft's sign-in means nothing to another provider's server.
+  if (form.authMethod === 'oauth2' && !preset.oauthTenant) return 'password';
+  return form.authMethod;
+}
+
 /** Fills the server fields from a preset; the user's own entries (email, password…) stay. */
-export function applyPreset(form: AccountForm, preset: ProviderPreset | null): AccountForm {
+export function applyPreset(
+  form: AccountForm,
+  preset: ProviderPreset | null,
+  opts: PresetOptions = {},
+): AccountForm {
   if (!preset) return { ...form, providerId: CUSTOM_PROVIDER_ID };
   return {
     ...form,
+    authMethod: presetAuthMethod(form, preset, opts),
     providerId: preset.id,
     host: preset.smtp.host,
     port: String(preset.smtp.port),
@@ -84,7 +103,7 @@ export function applyPreset(form: AccountForm, preset: ProviderPreset | null): A
 }
 
 /** Applies a new email: recognises the provider and keeps the fields that followed the old email in step. */
-export function withEmail(form: AccountForm, email: string): AccountForm {
+export function withEmail(form: AccountForm, email: string, opts: PresetOptions = {}): AccountForm {
   const old = form.email.trim();
   const next: AccountForm = { ...form, email };
   // A relay's login is not an address of yours: the user field does not follow the email there.
@@ -94,7 +113,7 @@ export function withEmail(form: AccountForm, email: string): AccountForm {
   if (!form.profileName || form.profileName === old) next.profileName = email.trim();
   if (!form.from || form.from === old) next.from = email.trim();
   const preset = detectProvider(email);
-  return preset && preset.id !== form.providerId ? applyPreset(next, preset) : next;
+  return preset && preset.id !== form.providerId ? applyPreset(next, preset, opts) : next;
 }
 
 /**
@@ -149,7 +168,7 @@ export function profileFromForm(form: AccountForm, now: Date = new Date()): Prof
   if (form.email.trim()) profile.email = form.email.trim();
   profile.provider = form.providerId;
   if (form.authMethod !== 'none' && form.user.trim()) profile.user = form.user.trim();
-  if (form.authMethod === 'oauth2') {
+  if (form.authMethod === 'oauth2' && form.oauthClientId.trim()) {
     profile.oauth = { clientId: form.oauthClientId.trim(), tenant: form.oauthTenant.trim() || 'consumers' };
   }
   const usage = usageOfForm(form);
@@ -174,6 +193,15 @@ export function withUsage(form: AccountForm, usageKind: UsageKind, usageSignIn: 
 /** Where the settings will be used, once the user has said. */
 export function usageOfForm(form: AccountForm): Usage | null {
   return form.usageKind ? { kind: form.usageKind, signIn: form.usageSignIn } : null;
+}
+
+/**
+ * The form with the client id Microsoft's sign-in will use: the one typed under "Advanced", else
+ * the distribution's (app:info), so that a saved OAuth account always records it.
+ */
+export function withClientId(form: AccountForm, distributionClientId: string | null): AccountForm {
+  if (form.authMethod !== 'oauth2' || form.oauthClientId.trim() || !distributionClientId) return form;
+  return { ...form, oauthClientId: distributionClientId };
 }
 
 /** What the form needs to know about the system keychain. */
