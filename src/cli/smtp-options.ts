@@ -49,7 +49,8 @@ export interface SmtpFlags {
   help: boolean;
 }
 
-export function parseSmtpFlags(args: string[]): SmtpFlags {
+/** The flags of `mailcheck smtp`, also those of `imap` and `pop3` (named in the error message). */
+export function parseSmtpFlags(args: string[], command: 'smtp' | 'imap' | 'pop3' = 'smtp'): SmtpFlags {
   let values;
   try {
     ({ values } = parseArgs({ args, options: SMTP_FLAGS, strict: true, allowPositionals: false }));
@@ -57,8 +58,8 @@ export function parseSmtpFlags(args: string[]): SmtpFlags {
     // parseArgs names the offending flag; it never echoes a secret because none comes from argv.
     const detail = error instanceof Error ? error.message : String(error);
     throw new UsageError('argv', {
-      en: `${detail}. See "mailcheck smtp --help".`,
-      it: `${detail}. Vedi "mailcheck smtp --help".`,
+      en: `${detail}. See "mailcheck ${command} --help".`,
+      it: `${detail}. Vedi "mailcheck ${command} --help".`,
     });
   }
   return {

@@ -107,3 +107,18 @@ describe('hostile IMAP and POP3 servers', () => {
     expect(result.diagnosis).toMatchObject({ id: 'net.closed', step: 'capabilities' });
   });
 });
+
+it('a one-letter password is redacted from text, never from step ids or statuses', async () => {
+  const server = await startLineServer({ greeting: '+OK x ready', onLine: () => ['+OK', 'USER', '.'] });
+  servers.push(server);
+  const result = await runReceiveCheck({
+    protocol: 'pop3',
+    host: '127.0.0.1',
+    port: server.port,
+    security: 'none',
+    auth: { method: 'password', user: 'me@example.it', password: 'x' },
+  });
+  expect(result.steps.map((s) => s.id)).toContain('mailbox');
+  expect(result.diagnosis?.id).toBe('auth.plaintext-refused');
+  expect(result.server.greeting).toBe('+OK <redacted> ready');
+});

@@ -153,20 +153,26 @@ export class RunContext {
     setTimeout(destroy, GOODBYE_GRACE_MS).unref();
   }
 
+  /**
+   * The result. Free text was redacted where it was produced (transcript lines, step summaries and
+   * details, the diagnosis reply); what came from the server is redacted here once more. Ids and
+   * statuses are never passed through the redactor: a one-letter password must not turn the step
+   * "mailbox" into "mailbo<redacted>".
+   */
   result(request: ProbeResult['request']): ProbeResult {
     const steps = this.opts.stepOrder.map((id) => this.steps.get(id) ?? this.skipped(id));
-    return this.redactor.redactDeep({
+    return {
       ok: !this.cancelled && !this.diagnosis && !steps.some((s) => s.status === 'fail'),
-      request,
+      request: { ...request, user: request.user === null ? null : this.redactor.redact(request.user) },
       steps,
       diagnosis: this.diagnosis,
-      server: this.server,
-      tls: this.tlsInfo,
+      server: this.redactor.redactDeep(this.server),
+      tls: this.redactor.redactDeep(this.tlsInfo),
       transcript: this.transcript.lines,
       startedAt: this.startedAt,
       totalMs: Date.now() - this.t0,
       cancelled: this.cancelled,
-    });
+    };
   }
 
   private skipped(id: StepId): StepResult {
