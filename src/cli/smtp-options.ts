@@ -53,7 +53,8 @@ export interface SmtpFlags {
   help: boolean;
 }
 
-export function parseSmtpFlags(args: string[]): SmtpFlags {
+/** The flags of `mailcheck smtp`, also those of `imap` and `pop3` (named in the error message). */
+export function parseSmtpFlags(args: string[], command: 'smtp' | 'imap' | 'pop3' = 'smtp'): SmtpFlags {
   let values;
   try {
     ({ values } = parseArgs({ args, options: SMTP_FLAGS, strict: true, allowPositionals: false }));
@@ -62,8 +63,8 @@ export function parseSmtpFlags(args: string[]): SmtpFlags {
     // the problem is said by position and kind instead.
     const detail = describeArgvError(args, SMTP_FLAGS, false);
     throw new UsageError('argv', {
-      en: `${detail.en} See "mailcheck smtp --help".`,
-      it: `${detail.it} Vedi "mailcheck smtp --help".`,
+      en: `${detail.en} See "mailcheck ${command} --help".`,
+      it: `${detail.it} Vedi "mailcheck ${command} --help".`,
     });
   }
   return {

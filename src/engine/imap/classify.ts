@@ -17,7 +17,13 @@ export const IMAP_RULES: readonly Rule[] = [
     reply: /not enabled for IMAP|IMAP (access )?(is )?disabled|authenticated but not connected/i,
   },
   // Outlook.com / Microsoft 365: basic authentication (password) refused: "NO AUTHENTICATE failed."
-  { id: 'auth.basic-disabled', steps: ['auth'], reply: /^NO (AUTHENTICATE|LOGIN) failed\.?\s*$/i },
+  // (Microsoft answers a refused XOAUTH2 token the same way: that is oauth.token-rejected below.)
+  {
+    id: 'auth.basic-disabled',
+    steps: ['auth'],
+    command: /^(LOGIN|AUTHENTICATE (PLAIN|LOGIN))$/i,
+    reply: /^NO (AUTHENTICATE|LOGIN) failed\.?\s*$/i,
+  },
   // Plaintext login refused until TLS (RFC 5530 PRIVACYREQUIRED; Dovecot's wording).
   {
     id: 'auth.starttls-required',

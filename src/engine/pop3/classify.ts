@@ -16,7 +16,12 @@ export const POP3_RULES: readonly Rule[] = [
     reply: /not enabled for POP|POP3? (access )?(is )?disabled|authenticated but not connected/i,
   },
   // Outlook.com / Microsoft 365: basic authentication (password) refused.
-  { id: 'auth.basic-disabled', steps: ['auth'], reply: /^-ERR Logon failure\b/i },
+  {
+    id: 'auth.basic-disabled',
+    steps: ['auth'],
+    command: /^(USER|PASS|AUTH (PLAIN|LOGIN))$/i,
+    reply: /^-ERR Logon failure\b/i,
+  },
   // Plaintext login refused until TLS (Dovecot: "Plaintext authentication disallowed on non-secure…").
   { id: 'auth.starttls-required', reply: /Plaintext authentication (is )?disallowed|\[PRIVACYREQUIRED\]/i },
   // The maildrop is locked by another session (RFC 2449 IN-USE), or logins come too often.

@@ -110,8 +110,8 @@ export class RunContext {
       id,
       status,
       ms: Date.now() - start,
-      summary: this.redactor.redactDeep(summary),
-      details: this.redactor.redactDeep(details),
+      summary: this.scrubDeep(summary),
+      details: this.scrubDeep(details),
     };
     this.steps.set(id, step);
     this.emit({ type: 'step-end', step });
@@ -128,7 +128,7 @@ export class RunContext {
 
   /** Ends the current step as failed, with a title already rendered in both languages. */
   failStep(ref: DiagnosisRef, title: Localized, details: Record<string, unknown>): void {
-    const reply = ref.reply ? this.redactor.redact(ref.reply).slice(0, MAX_REPLY_IN_DIAGNOSIS) : null;
+    const reply = ref.reply ? this.redactor.scrub(ref.reply).slice(0, MAX_REPLY_IN_DIAGNOSIS) : null;
     this.diagnosis = { ...ref, reply };
     this.endStep(ref.step, 'fail', title, details);
   }
@@ -153,20 +153,42 @@ export class RunContext {
     setTimeout(destroy, GOODBYE_GRACE_MS).unref();
   }
 
+  /**
+   * The result. Free text was redacted where it was produced (transcript lines, step summaries and
+   * details, the diagnosis reply); what came from the server is redacted here once more. Ids and
+   * statuses are never passed through the redactor: a one-letter password must not turn the step
+   * "mailbox" into "mailbo<redacted>".
+   */
   result(request: ProbeResult['request']): ProbeResult {
     const steps = this.opts.stepOrder.map((id) => this.steps.get(id) ?? this.skipped(id));
-    return this.redactor.redactDeep({
+    return {
       ok: !this.cancelled && !this.diagnosis && !steps.some((s) => s.status === 'fail'),
-      request,
+      request: { ...request, user: request.user === null ? null : this.redactor.scrub(request.user) },
       steps,
       diagnosis: this.diagnosis,
-      server: this.server,
-      tls: this.tlsInfo,
+      server: this.scrubDeep(this.server),
+      tls: this.scrubDeep(this.tlsInfo),
       transcript: this.transcript.lines,
       startedAt: this.startedAt,
       totalMs: Date.now() - this.t0,
       cancelled: this.cancelled,
-    });
+    };
+  }
+
+  /**
+   * Scrubs the secret's forms out of every string in server-originated values (server facts,
+   * certificate details, step details and summaries quoting replies), on token boundaries, so a
+   * short password never rewrites engine words or ids around it.
+   */
+  private scrubDeep<T>(value: T): T {
+    if (typeof value === 'string') return this.redactor.scrub(value) as T;
+    if (Array.isArray(value)) return value.map((item: unknown) => this.scrubDeep(item)) as T;
+    if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+      return Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, this.scrubDeep(item)]),
+      ) as T;
+    }
+    return value;
   }
 
   private skipped(id: StepId): StepResult {
