@@ -6,10 +6,17 @@
  */
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { DIAGNOSES, RECEIVE_VARIANTS, stepName, type DiagnosisAudience } from '../../shared/diagnoses';
 import { IMAP_RULES } from '../imap/classify';
 import { POP3_RULES } from '../pop3/classify';
 import { NETWORK_RULES } from '../runner/classify';
+import {
+  DIAGNOSES,
+  RECEIVE_VARIANTS,
+  SMTP_REPLY_RULES,
+  stepName,
+  type DiagnosisAudience,
+  type ReplyRule,
+} from '../../shared/diagnoses';
 import { RULES } from './classify';
 
 /** Every classifier table, labelled by the checks that use it. */
@@ -25,11 +32,22 @@ export const DIAGNOSES_DOC_PATH = join(__dirname, '..', '..', '..', 'docs', 'dia
 function describeRule(rule: (typeof RULES)[number]): string {
   const parts: string[] = [];
   if (rule.steps) parts.push(`step ${rule.steps.join('/')}`);
-  if (rule.command) parts.push(`command \`${rule.command.source}\``);
-  if (rule.reply) parts.push(`reply \`${rule.reply.source}\``);
   if (rule.message) parts.push(`message \`${rule.message.source}\``);
   if (rule.codes) parts.push(`code ${rule.codes.map((c) => `\`${c}\``).join(', ')}`);
   return parts.join(', ');
+}
+
+/** A reply rule in one line: where, what pattern, an example, the source and the date. */
+function describeReplyRule(rule: ReplyRule): string {
+  const parts: string[] = [];
+  parts.push(rule.steps ? `at ${rule.steps.join('/')}` : 'at any step');
+  if (rule.xoauth2) parts.push('XOAUTH2 login');
+  if (rule.code !== undefined) parts.push(`code \`${rule.code.padEnd(3, 'x')}\``);
+  if (rule.enhanced) parts.push(`enhanced \`${rule.enhanced.source}\``);
+  if (rule.text) parts.push(`text \`${rule.text.source}\``);
+  const example = rule.example.split(/\r?\n/).join(' ↵ ');
+  const note = rule.note ? ` ${rule.note}` : '';
+  return `${parts.join(', ')}. Example: \`${example}\`.${note} Source: <${rule.source}> (checked ${rule.checked}).`;
 }
 
 /** How the doc marks advice meant for one kind of server only. */
@@ -61,6 +79,20 @@ function renderMarkdown(): string {
     'IMAP and POP3 checks use the same ids where the meaning is the same; for some of them the',
     'receiving side has its own wording (`{protocol}` is IMAP or POP3), shown under the entry.',
     '',
+    '## How a server reply is named',
+    '',
+    `Every failure that carries an SMTP reply with a code goes through the reply table`,
+    '(`src/shared/diagnoses/smtp-rules*.ts`, ' +
+      String(SMTP_REPLY_RULES.length) +
+      ' rules): each rule gives the step where',
+    'the reply comes (greeting, ehlo, starttls, auth, mail, rcpt, data, end-of-data), the basic code, the',
+    'enhanced status code and the text it matches, a real example, its source and the date it was checked.',
+    'The first matching rule wins. A reply that no rule knows is `reply.temporary` (4xx) or',
+    '`reply.permanent` (any other code), worded from its RFC 3463 class, subject and detail (or its basic',
+    'code when it has no enhanced one) with the server’s text quoted. Only a failure without any reply',
+    'code is `unknown`. Failures without a reply (DNS, network, certificates, timeouts) are named by the',
+    'engine’s own rules (`src/engine/probe/classify.ts`), listed as “Recognised by” below too.',
+    '',
     '| Id | Step | English | Italiano |',
     '|---|---|---|---|',
     ...DIAGNOSES.map(
@@ -77,9 +109,12 @@ function renderMarkdown(): string {
       );
     }
     out.push('');
-    const rules = TABLES.flatMap(({ label, rules }) =>
-      rules.filter((r) => r.id === d.id).map((r) => `${label}: ${describeRule(r)}`),
-    );
+    const rules = [
+      ...SMTP_REPLY_RULES.filter((r) => r.id === d.id).map((r) => `SMTP reply: ${describeReplyRule(r)}`),
+      ...TABLES.flatMap(({ label, rules }) =>
+        rules.filter((r) => r.id === d.id).map((r) => `${label}: ${describeRule(r)}`),
+      ),
+    ];
     if (rules.length) {
       out.push('Recognised by:', '');
       for (const rule of rules) out.push(`- ${rule}`);

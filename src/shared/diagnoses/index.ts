@@ -10,7 +10,9 @@ import type { DiagnosisAudience, DiagnosisEntry, RenderedDiagnosis, RenderedGuid
 import { OAUTH_DIAGNOSES } from './oauth';
 import { RECEIVE_DIAGNOSES } from './receive';
 import { RECEIVE_VARIANTS } from './receive-variants';
+import { describeReplyStatus, replyCodes } from './rfc3463';
 import { SMTP_DIAGNOSES } from './smtp';
+import { parseSmtpReply, quotableText } from './smtp-reply';
 
 export type {
   DiagnosisAdvice,
@@ -23,6 +25,9 @@ export { SMTP_DIAGNOSES } from './smtp';
 export { OAUTH_DIAGNOSES } from './oauth';
 export { RECEIVE_DIAGNOSES } from './receive';
 export { RECEIVE_VARIANTS, type DiagnosisVariant } from './receive-variants';
+export { SMTP_REPLY_RULES, diagnosisIdForReply } from './smtp-rules';
+export { REPLY_STEPS, parseSmtpReply, type ReplyRule, type ReplyStep, type SmtpReply } from './smtp-reply';
+export { describeReplyStatus } from './rfc3463';
 
 /** Id of the catch-all entry: the raw server reply is shown with it. */
 export const UNKNOWN_DIAGNOSIS_ID = 'unknown';
@@ -41,6 +46,13 @@ export const DIAGNOSIS_PARAMS = [
   'protocol',
 ] as const;
 export type DiagnosisParam = (typeof DIAGNOSIS_PARAMS)[number];
+
+/**
+ * Parameters renderDiagnosis derives from the ref's reply, in the rendered language: the codes as
+ * people quote them (`550 5.7.1`), what they mean (RFC 3463 / RFC 5321), and the server's own text
+ * (cleaned and bounded). `?` when the ref has no SMTP reply.
+ */
+export const REPLY_PARAMS = ['replyCode', 'replyMeaning', 'replyText'] as const;
 
 /** Shown in place of a parameter the ref does not carry (never the raw `{name}`). */
 const MISSING_PARAM = '?';
@@ -112,6 +124,7 @@ export function renderDiagnosis(ref: DiagnosisRef, lang: Lang): RenderedDiagnosi
     step: stepName(ref.step, lang),
     protocol: DEFAULT_PROTOCOL,
     ...ref.params,
+    ...replyParams(ref, lang),
   };
   // Advice and guide links written for one kind of server are shown for that kind only.
   const audience = audienceOfHost(ref.params.host);
@@ -126,6 +139,17 @@ export function renderDiagnosis(ref: DiagnosisRef, lang: Lang): RenderedDiagnosi
     advice: entry.advice.filter(fits).map((item) => interpolate(item[lang], params)),
     guide,
     reply: ref.reply,
+  };
+}
+
+/** The REPLY_PARAMS for a ref, in one language; none when its reply is not an SMTP reply. */
+function replyParams(ref: DiagnosisRef, lang: Lang): Record<string, string> {
+  const reply = parseSmtpReply(ref.reply);
+  if (!reply) return {};
+  return {
+    replyCode: replyCodes(reply),
+    replyMeaning: describeReplyStatus(reply, lang),
+    replyText: quotableText(reply.text) || replyCodes(reply),
   };
 }
 
@@ -147,7 +171,7 @@ const STEP_NAMES: Record<StepId, Record<Lang, string>> = {
   greeting: { en: 'server greeting', it: 'saluto del server' },
   ehlo: { en: 'capabilities (EHLO)', it: 'funzionalità (EHLO)' },
   capabilities: { en: 'capabilities', it: 'funzionalità' },
-  tls: { en: 'encryption (TLS)', it: 'crittografia (TLS)' },
+  tls: { en: 'encryption (TLS)', it: 'cifratura (TLS)' },
   auth: { en: 'login', it: 'accesso' },
   send: { en: 'test message', it: 'messaggio di prova' },
   mailbox: { en: 'mailbox', it: 'casella' },
