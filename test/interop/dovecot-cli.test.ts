@@ -217,7 +217,9 @@ describe('mailcheck imap / pop3 × Dovecot', () => {
       });
 
       const shown = await cli(['profiles', 'show', 'home']);
-      expect(shown.stdout).toMatch(new RegExp(`Incoming +pop3 127\\.0\\.0\\.1:${dovecot.pop3sPort} \\(tls\\)`));
+      expect(shown.stdout).toMatch(
+        new RegExp(`Incoming +pop3 127\\.0\\.0\\.1:${dovecot.pop3sPort} \\(tls\\)`),
+      );
 
       // Another protocol does not take POP3's server: it needs --host.
       const imap = await cli(['imap', '--profile', 'home', '--password-stdin', '--json']);
