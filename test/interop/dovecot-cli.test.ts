@@ -216,6 +216,11 @@ describe('mailcheck imap / pop3 × Dovecot', () => {
         security: 'tls',
       });
 
+      const shown = await cli(['profiles', 'show', 'home']);
+      expect(shown.stdout).toMatch(
+        new RegExp(`Incoming +pop3 127\\.0\\.0\\.1:${dovecot.pop3sPort} \\(tls\\)`),
+      );
+
       // Another protocol does not take POP3's server: it needs --host.
       const imap = await cli(['imap', '--profile', 'home', '--password-stdin', '--json']);
       expect(imap.code).toBe(2);
@@ -224,7 +229,12 @@ describe('mailcheck imap / pop3 × Dovecot', () => {
   });
 });
 
-it('no output of any run holds any form of the password', () => {
+it('no output of any run, and no file of the config folder, holds any form of the password', async () => {
   expect(outputs.length).toBeGreaterThan(8);
   expect(leakedForms(outputs.join('\n'), secretForms(dovecot.password, dovecot.user))).toEqual([]);
+  const { readdir } = await import('node:fs/promises');
+  for (const name of await readdir(configDir)) {
+    const text = await readFile(join(configDir, name), 'utf8');
+    expect(leakedForms(text, secretForms(dovecot.password, dovecot.user)), name).toEqual([]);
+  }
 });

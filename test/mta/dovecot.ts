@@ -102,7 +102,41 @@ interface Ports {
   pop3Remote: number;
 }
 
-function dovecotConf(dir: string, ports: Ports, pki: { certFile: string; keyFile: string }): string {
+export interface DovecotOptions {
+  /**
+   * Also accept XOAUTH2 / OAUTHBEARER, checking each token with an OAuth 2.0 introspection endpoint
+   * (RFC 7662, POST token=…) at this URL: Dovecot's own oauth2 passdb.
+   */
+  introspectionUrl?: string;
+}
+
+function oauth2Passdb(dir: string, options: DovecotOptions): string {
+  if (!options.introspectionUrl) return '';
+  return `passdb {
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = ${dir}/dovecot-oauth2.conf.ext
+}
+`;
+}
+
+function oauth2Conf(url: string): string {
+  return `# Written by test/mta/dovecot.ts: tokens are checked by the test's introspection endpoint.
+introspection_mode = post
+introspection_url = ${url}
+force_introspection = yes
+username_attribute = username
+active_attribute = active
+active_value = true
+`;
+}
+
+function dovecotConf(
+  dir: string,
+  ports: Ports,
+  pki: { certFile: string; keyFile: string },
+  options: DovecotOptions,
+): string {
   return `# Written by test/mta/dovecot.ts for one test run.
 base_dir = ${dir}/run
 state_dir = ${dir}/state
@@ -113,7 +147,7 @@ ssl = yes
 ssl_cert = <${pki.certFile}
 ssl_key = <${pki.keyFile}
 disable_plaintext_auth = yes
-auth_mechanisms = plain login
+auth_mechanisms = plain login${options.introspectionUrl ? ' xoauth2 oauthbearer' : ''}
 # Wrong-password tests should not wait Dovecot's default 2 s penalty.
 auth_failure_delay = 0
 mail_location = maildir:~/Maildir
@@ -122,9 +156,10 @@ default_login_user = dovenull
 default_internal_user = dovecot
 passdb {
   driver = passwd-file
+  mechanisms = plain login
   args = scheme=SSHA256 ${dir}/users
 }
-userdb {
+${oauth2Passdb(dir, options)}userdb {
   driver = static
   args = uid=${MAIL_UID} gid=${MAIL_GID} home=${dir}/home/%n
 }
@@ -211,12 +246,12 @@ async function readIfExists(path: string): Promise<string> {
   }
 }
 
-export async function startDovecot(): Promise<RunningDovecot> {
+export async function startDovecot(options: DovecotOptions = {}): Promise<RunningDovecot> {
   if (process.getuid?.() !== 0) throw new Error('startDovecot needs root: Dovecot drops privileges itself');
   let lastError: unknown;
   for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
     try {
-      return await startOnce();
+      return await startOnce(options);
     } catch (error) {
       lastError = error;
     }
@@ -224,7 +259,7 @@ export async function startDovecot(): Promise<RunningDovecot> {
   throw lastError;
 }
 
-async function startOnce(): Promise<RunningDovecot> {
+async function startOnce(options: DovecotOptions): Promise<RunningDovecot> {
   const dir = await mkdtemp(join(tmpdir(), 'mailcheck-dovecot-'));
   await chmod(dir, 0o755);
   const password = `dc-${randomBytes(12).toString('hex')}`;
@@ -276,7 +311,10 @@ async function startOnce(): Promise<RunningDovecot> {
     const home = join(dir, 'home', DOVECOT_USER.split('@')[0]!);
     const mailboxOctets = await writeMaildir(home);
     await chownTree(join(dir, 'home'), MAIL_UID, MAIL_GID);
-    await writeFile(join(dir, 'dovecot.conf'), dovecotConf(dir, ports, pki.server));
+    await writeFile(join(dir, 'dovecot.conf'), dovecotConf(dir, ports, pki.server, options));
+    if (options.introspectionUrl) {
+      await writeFile(join(dir, 'dovecot-oauth2.conf.ext'), oauth2Conf(options.introspectionUrl));
+    }
     await writeFile(join(dir, 'users'), `${DOVECOT_USER}:${ssha256(password)}\n`, { mode: 0o640 });
     await chown(join(dir, 'users'), 0, await dovecotGid());
 

@@ -97,6 +97,32 @@ describe('hostile IMAP and POP3 servers', () => {
     expect(result.diagnosis?.id).toBe('receive.wrong-protocol');
   });
 
+  it('a server that drips its answer, each line just in time: the overall deadline ends the check', async () => {
+    const timeoutMs = 400;
+    const result = await run(
+      'imap',
+      {
+        greeting: '* OK ready',
+        onLine(line, socket) {
+          if (!line.endsWith('CAPABILITY')) return;
+          // One untagged line every 0.75 × timeout: no single wait times out, forever.
+          const timer = setInterval(() => {
+            if (socket.destroyed) clearInterval(timer);
+            else socket.write('* X drip\r\n');
+          }, timeoutMs * 0.75);
+          socket.on('close', () => clearInterval(timer));
+        },
+      },
+      timeoutMs,
+    );
+    expect(result.diagnosis).toMatchObject({ id: 'receive.timeout', step: 'capabilities' });
+    expect(result.steps.find((s) => s.id === 'capabilities')?.details).toMatchObject({
+      error: 'The check as a whole took too long',
+    });
+    expect(result.totalMs).toBeGreaterThanOrEqual(timeoutMs * 4 - 50);
+    expect(result.totalMs).toBeLessThan(timeoutMs * 4 + 1000);
+  });
+
   it('a server that closes mid-answer: net.closed', async () => {
     const result = await run('pop3', {
       greeting: '+OK ready',

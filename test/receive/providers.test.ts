@@ -206,6 +206,61 @@ describe('IMAP provider replies', () => {
     expect(result.transcript.map((l) => l.text)).toContain(`A2 LOGIN "${USER}" <redacted>`);
   });
 
+  it('a password beyond ASCII without PLAIN: LOGIN with synchronizing literals', async () => {
+    const password = 'pässwörd-€-1';
+    const server = await startLineServer({
+      tls: pki.server,
+      greeting: '* OK [CAPABILITY IMAP4rev1] ready',
+      onLine(line) {
+        if (/^A\d+ LOGIN \{\d+\}$/.test(line) || /\{\d+\}$/.test(line)) return '+ Ready for literal data';
+        if (line === password) return 'A1 OK LOGIN completed';
+        if (/^A\d+ STATUS/.test(line))
+          return ['* STATUS INBOX (MESSAGES 1 UNSEEN 1)', `${tagOf(line)} OK done`];
+        return undefined;
+      },
+    });
+    servers.push(server);
+    const result = await check(
+      'imap',
+      server,
+      { auth: { method: 'password', user: USER, password } },
+      password,
+    );
+    expect(result.ok, JSON.stringify(result.diagnosis)).toBe(true);
+    expect(server.received.slice(0, 3)).toEqual([
+      `A1 LOGIN {${USER.length}}`,
+      `${USER} {${Buffer.byteLength(password)}}`,
+      password,
+    ]);
+    expect(result.transcript.map((l) => l.text)).not.toContain(password);
+  });
+
+  it('* PREAUTH: no login needed, the mailbox is read', async () => {
+    const result = await check(
+      'imap',
+      await imapServer({ greeting: '* PREAUTH [CAPABILITY IMAP4rev1] logged in already' }),
+    );
+    expect(result.ok).toBe(true);
+    const auth = result.steps.find((s) => s.id === 'auth')!;
+    expect(auth.status).toBe('skip');
+    expect(auth.summary.en).toMatch(/PREAUTH/);
+    expect(result.steps.find((s) => s.id === 'mailbox')?.status).toBe('pass');
+  });
+
+  it('* BYE [UNAVAILABLE] then a close during the login: the BYE says why', async () => {
+    const server = await startLineServer({
+      tls: pki.server,
+      greeting: `* OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] ready`,
+      onLine(line, socket) {
+        if (/AUTHENTICATE/.test(line)) socket.end('* BYE [UNAVAILABLE] Backend down\r\n');
+      },
+    });
+    servers.push(server);
+    const result = await check('imap', server);
+    expect(result.diagnosis).toMatchObject({ id: 'receive.unavailable', step: 'auth' });
+    expect(result.diagnosis?.reply).toBe('BYE [UNAVAILABLE] Backend down');
+  });
+
   it('a STATUS refusal: receive.mailbox-failed after a good login', async () => {
     const result = await check(
       'imap',

@@ -5,7 +5,7 @@
  * MAX_RESPONSE_LINES, whatever the server sends.
  */
 import { MAX_RESPONSE_BYTES, MAX_RESPONSE_LINES } from '../runner/constants';
-import { ProtocolViolation } from '../runner/errors';
+import { ProtocolViolation, ServerReply } from '../runner/errors';
 import type { LineConnection } from '../runner/line-connection';
 import type { Capabilities } from '../runner/protocol';
 
@@ -42,17 +42,26 @@ export async function readLogicalLine(conn: LineConnection): Promise<string> {
 
 /**
  * Reads until the line tagged `tag` (or a continuation request, when `allowContinuation`).
- * Untagged `* BYE` lines are kept: the caller's classifier sees them in `untagged`.
+ * A server that says `* BYE …` and closes instead of answering (`[UNAVAILABLE]`, shutting down)
+ * is reported by its BYE line, as a ServerReply to `verb`: that line says why.
  */
 export async function readTagged(
   conn: LineConnection,
   tag: string,
+  verb: string,
   allowContinuation = false,
 ): Promise<TaggedResponse | Continuation> {
   const untagged: string[] = [];
   let bytes = 0;
   for (;;) {
-    const line = await readLogicalLine(conn);
+    let line: string;
+    try {
+      line = await readLogicalLine(conn);
+    } catch (err) {
+      const bye = untagged.find((l) => /^\* BYE\b/i.test(l));
+      if (bye && (err as { code?: string }).code !== 'ETIMEDOUT') throw new ServerReply(verb, bye.slice(2));
+      throw err;
+    }
     bytes += line.length;
     if (untagged.length > MAX_RESPONSE_LINES || bytes > MAX_RESPONSE_BYTES) {
       throw new ProtocolViolation('An IMAP response longer than allowed');

@@ -108,7 +108,7 @@ export class ImapSession implements ProtocolSession {
   }
 
   private async expectOk(tag: string, verb: string): Promise<TaggedResponse> {
-    const response = (await readTagged(this.conn, tag)) as TaggedResponse;
+    const response = (await readTagged(this.conn, tag, verb)) as TaggedResponse;
     if (response.status !== 'OK') throw new ServerReply(verb, printable(response.text));
     return response;
   }
@@ -159,7 +159,7 @@ export class ImapSession implements ProtocolSession {
       this.conn.send(`${tag} ${verb}`);
     }
     for (;;) {
-      const response = await readTagged(this.conn, tag, true);
+      const response = await readTagged(this.conn, tag, verb, true);
       if ('continuation' in response) {
         const next = pending.shift();
         if (next === undefined) {
@@ -176,7 +176,7 @@ export class ImapSession implements ProtocolSession {
   }
 
   private async expectContinuation(tag: string, verb: string): Promise<void> {
-    const response = await readTagged(this.conn, tag, true);
+    const response = await readTagged(this.conn, tag, verb, true);
     if ('continuation' in response) return;
     throw new ServerReply(verb, printable(response.text));
   }

@@ -53,7 +53,10 @@ export const RECEIVE_DIAGNOSES: DiagnosisEntry[] = [
   {
     id: 'receive.wrong-protocol',
     step: 'greeting',
-    title: { en: 'This port does not speak {protocol}', it: 'Questa porta non parla {protocol}' },
+    title: {
+      en: 'This port does not speak {protocol}',
+      it: 'Su questa porta non risponde un server {protocol}',
+    },
     explanation: {
       en: 'Port {port} of {host} answered, but not as a {protocol} server does: another service listens there (for example an SMTP server, which sends mail, or the other one of IMAP and POP3).',
       it: 'La porta {port} di {host} ha risposto, ma non come fa un server {protocol}: lì ascolta un altro servizio (per esempio un server SMTP, che serve a inviare, oppure l’altro tra IMAP e POP3).',
