@@ -176,7 +176,9 @@ describe('engine × Postfix: diagnoses', () => {
     const result = await probe({ caPem: undefined });
     expect(result.ok).toBe(false);
     expect(result.diagnosis).toMatchObject({ id: 'tls.untrusted', step: 'tls' });
-    expect(statusOf(result, 'auth')).not.toBe('pass');
+    // The login step never started: no AUTH command left the client, in any form.
+    expect(statusOf(result, 'auth')).toBe('skip');
+    expect(result.transcript.filter((l) => l.dir === 'client' && /^AUTH\b/i.test(l.text))).toEqual([]);
     expect(result.tls?.trusted).toBe(false);
   });
 });
