@@ -107,8 +107,8 @@ export const PROVIDERS: readonly ProviderPreset[] = [
       oauthDefault: true,
       username: 'email',
       notes: {
-        en: 'Since September 2024 Microsoft wants third-party apps to sign in with Microsoft (Modern Auth): passwords and app passwords may be refused.',
-        it: 'Da settembre 2024 Microsoft chiede alle app di terze parti di accedere con l’account Microsoft (Modern Auth): password e password per le app possono essere rifiutate.',
+        en: 'Since September 2024 personal Outlook.com and Hotmail accounts refuse passwords and app passwords in third-party programs: sign in with Microsoft (Modern Auth).',
+        it: 'Da settembre 2024 gli account personali Outlook.com e Hotmail rifiutano password e password per le app nei programmi di terze parti: accedi con l’account Microsoft (Modern Auth).',
       },
     },
     oauthTenant: 'consumers',
