@@ -47,6 +47,7 @@ export function discoveryToJson(result: DiscoveryResult) {
     trust: { smtp: trustJson(result.smtp), imap: trustJson(result.imap), pop3: trustJson(result.pop3) },
     probed: result.probed,
     cancelled: result.cancelled,
+    timedOut: result.timedOut,
     totalMs: result.totalMs,
   };
 }
@@ -125,6 +126,10 @@ const W = {
     it: 'Nessun server in uscita (SMTP) trovato. Chiedi le impostazioni al provider, poi: mailcheck smtp --host HOST.',
   },
   cancelled: { en: 'Discovery cancelled.', it: 'Ricerca annullata.' },
+  timedOut: {
+    en: 'Stopped at the time limit (--timeout): servers that had not answered by then are marked –.',
+    it: 'Fermata al limite di tempo (--timeout): i server che non avevano ancora risposto sono segnati con –.',
+  },
   password: {
     en: 'No password was sent. To test the login: mailcheck smtp --email ADDRESS --password-stdin',
     it: 'Nessuna password è stata inviata. Per provare l’accesso: mailcheck smtp --email ADDRESS --password-stdin',
@@ -180,6 +185,7 @@ export function discoveryToText(result: DiscoveryResult, lang: Lang): string {
     );
   }
   lines.push('', `${W.total[lang]}: ${result.totalMs} ms`);
+  if (result.timedOut) lines.push(W.timedOut[lang]);
   if (result.cancelled) lines.push(W.cancelled[lang]);
   else if (!result.smtp) lines.push(W.nothing[lang]);
   else lines.push(W.password[lang].replace('ADDRESS', printable(result.address)));

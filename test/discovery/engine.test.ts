@@ -194,6 +194,7 @@ describe('discover() against local servers', () => {
     const result = await pending;
     expect(silent.connections).toBeGreaterThan(0);
     expect(result.cancelled).toBe(true);
+    expect(result.timedOut).toBe(false);
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 
@@ -204,6 +205,7 @@ describe('discover() against local servers', () => {
     expect(silent.connections).toBeGreaterThan(before);
     expect(Date.now() - started).toBeLessThan(2_500);
     expect(result.cancelled).toBe(false);
+    expect(result.timedOut).toBe(true);
     expect(result.smtp).toBeNull();
   });
 });

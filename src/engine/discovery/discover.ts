@@ -28,6 +28,7 @@ import {
   type DiscoverOptions,
   type DiscoveryEvent,
   type DiscoveryResult,
+  type MailProtocol,
   type ServerCandidate,
   type SourceFinding,
   type TriedCandidate,
@@ -135,9 +136,12 @@ export async function discover(rawAddress: string, opts: DiscoverOptions = {}): 
 
   const cancelled = opts.signal?.aborted === true;
   const verificationOf = (c: ServerCandidate) => verifier?.result(c) ?? null;
+  const choices = Object.fromEntries(
+    MAIL_PROTOCOLS.map((protocol) => [protocol, choose(findings, protocol, verificationOf, probed)]),
+  ) as Record<MailProtocol, ReturnType<typeof choose>>;
   const settings = Object.fromEntries(
     MAIL_PROTOCOLS.map((protocol) => {
-      const choice = choose(findings, protocol, verificationOf, probed);
+      const choice = choices[protocol];
       if (!choice) return [protocol, null];
       const { candidate, verification } = choice;
       const setting: DiscoveredSetting = {
@@ -146,7 +150,8 @@ export async function discover(rawAddress: string, opts: DiscoverOptions = {}): 
         security: candidate.security,
         username: candidate.username,
         source: candidate.source,
-        verified: verification?.ok === true,
+        // A plaintext server may answer, but nothing about it was proved: no TLS, no certificate.
+        verified: verification?.ok === true && candidate.security !== 'none',
         origin: candidate.origin,
         flags: candidate.flags,
         oauth: candidate.oauth,
@@ -154,12 +159,13 @@ export async function discover(rawAddress: string, opts: DiscoverOptions = {}): 
       };
       return [protocol, setting];
     }),
-  ) as Record<'smtp' | 'imap' | 'pop3', DiscoveredSetting | null>;
+  ) as Record<MailProtocol, DiscoveredSetting | null>;
 
   const chosen = [settings.smtp, settings.imap, settings.pop3].filter((s) => s !== null);
-  const winner = findings
-    .filter((f) => f.provider && f.candidates.some((c) => c.source === settings.smtp?.source))
-    .sort((a, b) => a.priority - b.priority)[0];
+  // The provider named by the source whose SMTP (else IMAP, POP3) setting was chosen.
+  const winner = MAIL_PROTOCOLS.map((p) => choices[p]?.candidate)
+    .map((c) => (c ? findings.find((f) => f.candidates.includes(c)) : undefined))
+    .find((f) => f?.provider);
   return {
     address: parsed.address,
     domain: parsed.domain,
@@ -170,6 +176,7 @@ export async function discover(rawAddress: string, opts: DiscoverOptions = {}): 
     lookups: log.records,
     probed,
     cancelled,
+    timedOut: !cancelled && controller.signal.aborted,
     totalMs: Date.now() - t0,
   };
 }

@@ -57,7 +57,10 @@ export interface DiscoveredSetting {
   security: DiscoveredSecurity;
   username: string;
   source: DiscoverySource;
-  /** A probe up to the TLS handshake and the offered login methods passed (no credentials sent). */
+  /**
+   * A probe up to the TLS handshake and the offered login methods passed (no credentials sent).
+   * Never true for `security: 'none'`: a plaintext server can answer, but nothing is proved.
+   */
   verified: boolean;
   origin: string;
   flags: TrustFlag[];
@@ -108,6 +111,8 @@ export interface DiscoveryResult {
   lookups: LookupRecord[];
   probed: boolean;
   cancelled: boolean;
+  /** The discovery's timeout ended it: what had not answered by then is left out. */
+  timedOut: boolean;
   totalMs: number;
 }
 
