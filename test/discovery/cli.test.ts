@@ -23,6 +23,7 @@ const IP = {
   smtp: '127.77.2.1',
   imap: '127.77.2.2',
   httpOnly: '127.77.2.3',
+  configs: '127.77.2.4',
   counter: '127.77.2.9',
 };
 const PASSWORD = 'correct horse';
@@ -48,6 +49,9 @@ beforeAll(async () => {
     '_pop3._tcp.srv.test': { SRV: [{ priority: 0, weight: 0, port: 0, target: '.' }] },
     'autoconfig.http-only.test': { A: [IP.httpOnly] },
     'smtp.quiet.test': { A: [IP.counter] },
+    'ispdb.local.test': { A: [IP.configs] },
+    'config.pointer-host.test': { A: [IP.configs] },
+    'pointer.test': { TXT: ['v=spf1 -all', 'mailconf=https://config.pointer-host.test/mail/pointer.xml'] },
     'mail.quiet.test': { A: [IP.counter] },
   });
   servers.push(await startSmtp(IP.smtp, 587, 'starttls', smtpCert, PASSWORD));
@@ -63,6 +67,19 @@ beforeAll(async () => {
       },
       { http: true, https: false },
     ),
+  );
+  const configCert = await issueCert(pki, ['ispdb.local.test', 'config.pointer-host.test']);
+  servers.push(
+    await startConfigServer(IP.configs, configCert, {
+      '/v1.1/live-only.test': configXml(
+        'live-only.test',
+        [{ type: 'smtp', host: 'smtp.live-only.test', port: 465, socket: 'SSL', auth: 'OAuth2' }],
+        'Live-only provider',
+      ),
+      '/mail/pointer.xml': configXml('pointer.test', [
+        { type: 'smtp', host: 'smtp.pointer.test', port: 587, socket: 'STARTTLS' },
+      ]),
+    }),
   );
   counter = await startCounter(IP.counter, 587);
   servers.push(counter);
@@ -193,6 +210,29 @@ describe('mailcheck discover', () => {
     expect(lookups.some((l) => l.kind === 'ispdb-live')).toBe(false);
   });
 
+  it('asks the live ISPDB at MAILCHECK_ISPDB_URL for a domain the snapshot lacks (host name via the test DNS)', async () => {
+    const run = await runCli(['discover', 'a@live-only.test', '--json', '--no-probe'], {
+      env: { ...env(), MAILCHECK_ISPDB_URL: 'https://ispdb.local.test/v1.1/' },
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const json = parseJsonOutput(run);
+    expect(json.smtp).toMatchObject({ host: 'smtp.live-only.test', port: 465, source: 'ispdb' });
+    expect(json.oauth).toBe(true);
+    expect(json.provider).toBe('Live-only provider');
+    expect((json.trust as { smtp: { flags: string[]; origin: string } }).smtp).toMatchObject({
+      flags: ['live-ispdb'],
+      origin: 'https://ispdb.local.test/v1.1/live-only.test',
+    });
+  });
+
+  it('follows a DNS TXT mailconf= pointer over HTTPS, flagged', async () => {
+    const run = await discover(['a@pointer.test', '--json', '--no-probe']);
+    expect(run.code, run.stderr).toBe(0);
+    const json = parseJsonOutput(run);
+    expect(json.smtp).toMatchObject({ host: 'smtp.pointer.test', source: 'autoconfig' });
+    expect((json.trust as { smtp: { flags: string[] } }).smtp.flags).toEqual(['dns-pointer']);
+  });
+
   it('flags a config that only came over plain http', async () => {
     const run = await discover(['me@http-only.test', '--json', '--no-probe']);
     expect(run.code, run.stderr).toBe(0);
@@ -280,6 +320,17 @@ describe('mailcheck smtp --email', () => {
     });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('found smtp.shop-c.test:587 (starttls) via tried and answered, verified');
+  });
+
+  it('with --host, the probe still resolves through MAILCHECK_DNS_SERVERS', async () => {
+    const run = await runCli(['smtp', '--host', 'smtp.shop-c.test', '--security', 'starttls', '--json'], {
+      env: env(),
+    });
+    expect(run.code, run.stdout).toBe(0);
+    const dnsStep = (
+      parseJsonOutput(run).steps as Array<{ id: string; details: { a: { addresses: string[] } } }>
+    )[0];
+    expect(dnsStep?.details.a.addresses).toEqual([IP.smtp]);
   });
 
   it('exits 1 when discovery finds no server', async () => {

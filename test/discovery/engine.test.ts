@@ -43,7 +43,11 @@ const servers: Closable[] = [];
 
 beforeAll(async () => {
   pki = await createTestPki();
-  const certA = await issueCert(pki, ['autoconfig.shop-a.test', 'autoconfig.shop-f.test']);
+  const certA = await issueCert(pki, [
+    'autoconfig.shop-a.test',
+    'autoconfig.shop-f.test',
+    'autoconfig.shop-big.test',
+  ]);
   const smtpA = await issueCert(pki, ['smtp.shop-a.test']);
   const imapA = await issueCert(pki, ['imap.shop-a.test']);
   const guessSmtp = await issueCert(pki, ['smtp.shop-g.test']);
@@ -58,11 +62,17 @@ beforeAll(async () => {
     'mail.shop-g.test': { A: [IP.guessImap] },
     'shop-f.test': {},
     'autoconfig.shop-f.test': { A: [IP.foreignAutoconfig] },
+    'shop-big.test': {},
+    'autoconfig.shop-big.test': { A: [IP.autoconfig] },
     'mail.hoster-elsewhere.test': { A: [IP.silent] },
     'smtp.quiet.test': { A: [IP.counter] },
     'smtp.slow.test': { A: [IP.silent] },
   });
   autoconfig = await startConfigServer(IP.autoconfig, certA, {
+    // A hostile config server: a valid document padded far beyond any real one.
+    [`autoconfig.shop-big.test${AUTOCONFIG_PATH}`]: configXml('shop-big.test', [
+      { type: 'smtp', host: 'smtp.shop-big.test', port: 587, socket: 'STARTTLS' },
+    ]).replace('<clientConfig version="1.1">', `<clientConfig version="1.1"><!--${'x'.repeat(300_000)}-->`),
     [AUTOCONFIG_PATH]: configXml('shop-a.test', [
       { type: 'smtp', host: 'smtp.shop-a.test', port: 465, socket: 'SSL' },
       { type: 'imap', host: 'imap.shop-a.test', port: 993, socket: 'SSL' },
@@ -147,6 +157,15 @@ describe('discover() against local servers', () => {
       verified: false,
       flags: ['foreign-host'],
     });
+  });
+
+  it('refuses a config bigger than 256 KB', async () => {
+    const result = await discover('me@shop-big.test', { ...base(), probe: false });
+    expect(result.smtp).toBeNull();
+    const fetch = result.lookups.find(
+      (l) => l.kind === 'https' && l.target.startsWith('https://autoconfig.shop-big.test/'),
+    );
+    expect(fetch).toMatchObject({ outcome: 'error', detail: 'ETOOBIG' });
   });
 
   it('guesses smtp./mail. hosts, STARTTLS on 587 and 143, and proves them', async () => {
