@@ -85,10 +85,10 @@ const FLAG: Record<TrustFlag, Words> = {
   },
 };
 
-const SECURITY: Record<DiscoveredSetting['security'], string> = {
-  starttls: 'STARTTLS',
-  tls: 'SSL/TLS',
-  none: 'none/nessuna',
+const SECURITY: Record<DiscoveredSetting['security'], Words> = {
+  starttls: { en: 'STARTTLS', it: 'STARTTLS' },
+  tls: { en: 'SSL/TLS', it: 'SSL/TLS' },
+  none: { en: 'no encryption', it: 'nessuna cifratura' },
 };
 
 const OUTCOME: Record<LookupOutcome, Words> = {
@@ -146,7 +146,7 @@ function settingLines(
   if (!s) return [`${label}${W.none[lang]}`];
   const indent = ' '.repeat(20);
   const lines = [
-    `${label}${printable(s.host)} ${W.port[lang]} ${s.port} ${SECURITY[s.security]}, ${W.user[lang]} ${printable(s.username)}`,
+    `${label}${printable(s.host)} ${W.port[lang]} ${s.port} ${SECURITY[s.security][lang]}, ${W.user[lang]} ${printable(s.username)}`,
     `${indent}${W.via[lang]}: ${SOURCE_NAME[s.source][lang]} (${printable(s.origin, 200)})`,
   ];
   const check = !probed ? W.notProbed[lang] : s.verified ? W.verified[lang] : W.notVerified[lang];
@@ -173,7 +173,7 @@ export function discoveryToText(result: DiscoveryResult, lang: Lang): string {
             ? `✔ ${W.answered[lang]} ${c.ms} ms`
             : `✖ ${W.failed[lang]} ${c.ms} ms${c.problem ? ` (${printable(c.problem, 80)})` : ''}`;
       lines.push(
-        `  ${c.protocol.padEnd(4)} ${`${printable(c.host)}:${c.port}`.padEnd(32)} ${SECURITY[c.security].padEnd(8)} ${c.source.padEnd(10)} ${state}`,
+        `  ${c.protocol.padEnd(4)} ${`${printable(c.host)}:${c.port}`.padEnd(32)} ${SECURITY[c.security][lang].padEnd(8)} ${c.source.padEnd(10)} ${state}`,
       );
     }
   }
