@@ -4,7 +4,7 @@
  * smtp-server and scripted IMAP servers on 127.77.1.x at the standard ports.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discover } from '../../src/engine/discovery';
+import { discover, type DiscoveryEvent } from '../../src/engine/discovery';
 import { createTestPki, removeTestPki, type TestPki } from '../support/pki';
 import { startDnsServer, type TestDnsServer } from './dns-server';
 import {
@@ -113,7 +113,8 @@ const base = () => ({
 
 describe('discover() against local servers', () => {
   it('takes the provider autoconfig over HTTPS and verifies SMTP and IMAP without a password', async () => {
-    const result = await discover('info@shop-a.test', base());
+    const events: DiscoveryEvent[] = [];
+    const result = await discover('info@shop-a.test', { ...base(), onEvent: (e) => events.push(e) });
     expect(result.smtp).toMatchObject({
       host: 'smtp.shop-a.test',
       port: 465,
@@ -147,6 +148,18 @@ describe('discover() against local servers', () => {
     const tried = result.candidates.find((c) => c.source === 'autoconfig' && c.protocol === 'smtp');
     expect(tried).toMatchObject({ reachable: true });
     expect(tried?.ms).toBeGreaterThanOrEqual(0);
+    // Live progress: every lookup, the autoconfig finding, the probed servers.
+    expect(events.filter((e) => e.type === 'lookup')).toHaveLength(result.lookups.length);
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        type: 'finding',
+        finding: expect.objectContaining({ source: 'autoconfig' }),
+      }),
+    );
+    expect(events).toContainEqual({
+      type: 'candidate',
+      candidate: expect.objectContaining({ host: 'smtp.shop-a.test', port: 465, reachable: true }),
+    });
   });
 
   it('flags an autoconfig that points outside the address domain, and reports it unverified when it does not answer', async () => {

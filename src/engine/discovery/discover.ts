@@ -33,7 +33,7 @@ import {
   type SourceFinding,
   type TriedCandidate,
 } from './types';
-import { PROBE_STEP_TIMEOUT_MS, targetKey, Verifier } from './verify';
+import { PROBE_STEP_TIMEOUT_MS, targetKey, Verifier, type Verification } from './verify';
 
 /** Enough for the slowest source (a fetch) plus one probe of its answer on a slow network. */
 export const DEFAULT_DISCOVERY_TIMEOUT_MS = 15_000;
@@ -91,6 +91,11 @@ export async function discover(rawAddress: string, opts: DiscoverOptions = {}): 
         controller.signal,
         () => Math.max(100, Math.min(PROBE_STEP_TIMEOUT_MS, remaining())),
         opts.caPem,
+        // Live progress for the window: each server as soon as its probe ends.
+        (target, v) => {
+          if (v.problem !== 'cancelled')
+            emit(opts.onEvent, { type: 'candidate', candidate: triedEntry(target as ServerCandidate, v) });
+        },
       )
     : null;
   const ctx: SourceContext = {
@@ -172,7 +177,7 @@ export async function discover(rawAddress: string, opts: DiscoverOptions = {}): 
     ...settings,
     oauth: chosen.some((s) => s.oauth),
     provider: winner?.provider ?? null,
-    candidates: tried(findings, verificationOf, opts.onEvent),
+    candidates: tried(findings, verificationOf),
     lookups: log.records,
     probed,
     cancelled,
@@ -181,11 +186,25 @@ export async function discover(rawAddress: string, opts: DiscoverOptions = {}): 
   };
 }
 
+function triedEntry(c: ServerCandidate, v: Verification | null): TriedCandidate {
+  const probedHere = v !== null && v.problem !== 'cancelled';
+  const entry: TriedCandidate = {
+    protocol: c.protocol,
+    host: c.host,
+    port: c.port,
+    security: c.security,
+    source: c.source,
+    reachable: probedHere ? v.ok : null,
+    ms: probedHere ? v.ms : null,
+  };
+  if (probedHere && v.problem) entry.problem = v.problem;
+  return entry;
+}
+
 /** Every distinct candidate, in source-priority order, with what its probe showed. */
 function tried(
   findings: readonly SourceFinding[],
-  verificationOf: (c: ServerCandidate) => ReturnType<Verifier['result']>,
-  onEvent: DiscoverOptions['onEvent'],
+  verificationOf: (c: ServerCandidate) => Verification | null,
 ): TriedCandidate[] {
   const seen = new Set<string>();
   const out: TriedCandidate[] = [];
@@ -194,20 +213,7 @@ function tried(
       const key = targetKey(c);
       if (seen.has(key)) continue;
       seen.add(key);
-      const v = verificationOf(c);
-      const probedHere = v !== null && v.problem !== 'cancelled';
-      const entry: TriedCandidate = {
-        protocol: c.protocol,
-        host: c.host,
-        port: c.port,
-        security: c.security,
-        source: c.source,
-        reachable: probedHere ? v.ok : null,
-        ms: probedHere ? v.ms : null,
-      };
-      if (probedHere && v.problem) entry.problem = v.problem;
-      out.push(entry);
-      emit(onEvent, { type: 'candidate', candidate: entry });
+      out.push(triedEntry(c, verificationOf(c)));
     }
   }
   return out;

@@ -116,6 +116,10 @@ export interface DiscoveryResult {
   totalMs: number;
 }
 
+/**
+ * Live progress, in the order things happen: each lookup as it ends, each source's finding as it
+ * arrives, each server as soon as its probe ends (probes stopped early send nothing).
+ */
 export type DiscoveryEvent =
   | { type: 'lookup'; lookup: LookupRecord }
   | { type: 'finding'; finding: SourceFinding }
