@@ -14,6 +14,7 @@ import {
   startConfigServer,
   startCounter,
   startMailbox,
+  startSilent,
   startSmtp,
   type Closable,
   type Counter,
@@ -24,6 +25,7 @@ const IP = {
   imap: '127.77.2.2',
   httpOnly: '127.77.2.3',
   configs: '127.77.2.4',
+  tarpit: '127.77.2.5',
   counter: '127.77.2.9',
 };
 const PASSWORD = 'correct horse';
@@ -50,6 +52,7 @@ beforeAll(async () => {
     'autoconfig.http-only.test': { A: [IP.httpOnly] },
     'smtp.quiet.test': { A: [IP.counter] },
     'ispdb.local.test': { A: [IP.configs] },
+    'smtp.tarpit-c.test': { A: [IP.tarpit] },
     'config.pointer-host.test': { A: [IP.configs] },
     'pointer.test': { TXT: ['v=spf1 -all', 'mailconf=https://config.pointer-host.test/mail/pointer.xml'] },
     'mail.quiet.test': { A: [IP.counter] },
@@ -81,6 +84,7 @@ beforeAll(async () => {
       ]),
     }),
   );
+  servers.push(await startSilent(IP.tarpit, 587));
   counter = await startCounter(IP.counter, 587);
   servers.push(counter);
 });
@@ -265,6 +269,17 @@ describe('mailcheck discover', () => {
     // Without --no-probe the same run does connect: the counter is real.
     await discover(['x@quiet.test', '--json', '--timeout', '3000']);
     expect(counter.connections).toBeGreaterThan(before);
+  });
+
+  it('Ctrl-C stops a discovery waiting on a silent server: exit 130, cancelled in the JSON', async () => {
+    const started = Date.now();
+    const run = await runCli(['discover', 'x@tarpit-c.test', '--json'], {
+      env: env(),
+      onSpawn: (child) => setTimeout(() => child.kill('SIGINT'), 1_000),
+    });
+    expect(run.code).toBe(130);
+    expect(parseJsonOutput(run)).toMatchObject({ cancelled: true, smtp: null });
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it.each([
