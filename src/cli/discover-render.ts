@@ -136,12 +136,9 @@ const W = {
   },
 } satisfies Record<string, Words>;
 
-function settingLines(
-  protocol: MailProtocol,
-  s: DiscoveredSetting | null,
-  probed: boolean,
-  lang: Lang,
-): string[] {
+function settingLines(protocol: MailProtocol, result: DiscoveryResult, lang: Lang): string[] {
+  const s = result[protocol];
+  const probed = result.probed;
   const label = `${PROTOCOL[protocol][lang]}:`.padEnd(20);
   if (!s) return [`${label}${W.none[lang]}`];
   const indent = ' '.repeat(20);
@@ -149,7 +146,12 @@ function settingLines(
     `${label}${printable(s.host)} ${W.port[lang]} ${s.port} ${SECURITY[s.security][lang]}, ${W.user[lang]} ${printable(s.username)}`,
     `${indent}${W.via[lang]}: ${SOURCE_NAME[s.source][lang]} (${printable(s.origin, 200)})`,
   ];
-  const check = !probed ? W.notProbed[lang] : s.verified ? W.verified[lang] : W.notVerified[lang];
+  // Why it is not verified: the probe's catalogue id or error code, from the list of servers tried.
+  const tried = result.candidates.find(
+    (c) => c.protocol === protocol && c.host === s.host && c.port === s.port && c.security === s.security,
+  );
+  const why = tried?.problem ? ` (${printable(tried.problem, 80)})` : '';
+  const check = !probed ? W.notProbed[lang] : s.verified ? W.verified[lang] : `${W.notVerified[lang]}${why}`;
   const methods = s.authMethods.length
     ? `; ${W.login[lang]}: ${printable(s.authMethods.join(' '), 200)}`
     : '';
@@ -161,7 +163,7 @@ function settingLines(
 export function discoveryToText(result: DiscoveryResult, lang: Lang): string {
   const lines = [`${W.title[lang]} ${printable(result.address)}`, ''];
   for (const protocol of ['smtp', 'imap', 'pop3'] as const)
-    lines.push(...settingLines(protocol, result[protocol], result.probed, lang));
+    lines.push(...settingLines(protocol, result, lang));
   if (result.oauth) lines.push('', W.oauth[lang]);
   if (result.candidates.length) {
     lines.push('', `${W.tried[lang]}:`);
