@@ -41,9 +41,21 @@ export function discoveryToJson(result: DiscoveryResult) {
     imap: settingJson(result.imap),
     pop3: settingJson(result.pop3),
     oauth: result.oauth,
-    candidates: result.candidates,
+    // Exactly the contract's seven keys; why a probe failed is in `problems`.
+    candidates: result.candidates.map(({ protocol, host, port, security, source, reachable, ms }) => ({
+      protocol,
+      host,
+      port,
+      security,
+      source,
+      reachable,
+      ms,
+    })),
     lookups: result.lookups,
     provider: result.provider,
+    problems: result.candidates
+      .filter((c) => c.problem)
+      .map(({ protocol, host, port, security, problem }) => ({ protocol, host, port, security, problem })),
     trust: { smtp: trustJson(result.smtp), imap: trustJson(result.imap), pop3: trustJson(result.pop3) },
     probed: result.probed,
     cancelled: result.cancelled,
