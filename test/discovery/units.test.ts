@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAddress } from '../../src/engine/discovery/address';
+import { candidatesFromConfig } from '../../src/engine/discovery/candidates';
 import { choose } from '../../src/engine/discovery/choose';
 import { fillTemplate, parseConfigXml } from '../../src/engine/discovery/config-xml';
 import { parseDnsServers } from '../../src/engine/discovery/dns';
@@ -84,6 +85,23 @@ describe('parseConfigXml', () => {
 });
 
 describe('trust', () => {
+  it('does not flag the curated ISPDB hosts outside the provider domain (hotmail.com → office365.com)', async () => {
+    const config = parseConfigXml(await readFile(join(ISPDB, 'hotmail.com.xml'), 'utf8'))!;
+    const base = {
+      address: 'a@hotmail.com',
+      domain: 'hotmail.com',
+      origin: 'x',
+      flags: [],
+      trustedDomains: [],
+    };
+    const curated = candidatesFromConfig(config, { ...base, source: 'ispdb', curated: true });
+    expect(curated.some((c) => c.host === 'outlook.office365.com')).toBe(true);
+    expect(curated.every((c) => c.flags.length === 0)).toBe(true);
+    // The same document served by a provider's own autoconfig would be flagged.
+    const own = candidatesFromConfig(config, { ...base, source: 'autoconfig' });
+    expect(own.find((c) => c.host === 'outlook.office365.com')?.flags).toEqual(['foreign-host']);
+  });
+
   it('compares registrable domains with the Public Suffix List', () => {
     expect(registrableDomain('smtp.mail.example.co.uk')).toBe('example.co.uk');
     expect(isHostWithin('smtp.example.co.uk', ['example.co.uk'])).toBe(true);
