@@ -303,6 +303,16 @@ describe('mailcheck discover', () => {
     expect(run.stderr).toMatch(/^mailcheck: /);
   });
 
+  it('--help prints the usage in both languages (exit 0), and the main help lists discover', async () => {
+    const en = await discover(['--help', '--lang', 'en']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('Usage: mailcheck discover ADDRESS');
+    const italian = await discover(['--help', '--lang', 'it']);
+    expect(italian.stdout).toContain('Uso: mailcheck discover INDIRIZZO');
+    const main = await runCli(['--help']);
+    expect(main.stdout).toContain('mailcheck discover ADDRESS');
+  });
+
   it('exits 2 on a bad MAILCHECK_DNS_SERVERS, with the JSON error when --json is given', async () => {
     const run = await runCli(['discover', 'a@b.test', '--json'], {
       env: { ...env(), MAILCHECK_DNS_SERVERS: 'dns.example.com' },
