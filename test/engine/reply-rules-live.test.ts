@@ -126,23 +126,18 @@ describe('the envelope rules again, with PIPELINING (as Gmail and Outlook.com ad
     await server.close();
   });
 
-  /**
-   * A 421 to a pipelined MAIL FROM: nodemailer closes the connection before it calls the send back
-   * with the reply, and run.ts's connectionOp settles on the close first, so the diagnosis is
-   * `net.closed` without the reply. Known engine bug (run.ts, another engineer's file): the case
-   * below documents it and fails as soon as it is fixed, so that it can join the others.
-   */
-  const pipelined421 = (r: { example: string; exampleStep: string }): boolean =>
-    r.exampleStep === 'mail' && r.example.startsWith('421');
-  const envelopeRules = SMTP_REPLY_RULES.filter(
-    (r) => (r.exampleStep === 'mail' || r.exampleStep === 'rcpt') && !pipelined421(r),
-  );
+  const envelopeRules = SMTP_REPLY_RULES.filter((r) => r.exampleStep === 'mail' || r.exampleStep === 'rcpt');
 
-  it.fails('KNOWN BUG: a 421 to a pipelined MAIL FROM is named net.closed, not by its reply', async () => {
-    const rule = SMTP_REPLY_RULES.find(pipelined421)!;
+  /**
+   * A 421 to a pipelined MAIL FROM: nodemailer sees the server close before it calls the send back
+   * with the reply; the engine lets that callback win, so the reply (not "closed") names the cause.
+   */
+  it('a 421 to a pipelined MAIL FROM is named by its reply, not as a closed connection', async () => {
+    const rule = SMTP_REPLY_RULES.find((r) => r.exampleStep === 'mail' && r.example.startsWith('421'))!;
     server.script('mail', rule.example);
     const result = await runProbe(requestFor(server.port, 'mail'));
     expect(result.diagnosis?.id).toBe(rule.id);
+    expect(result.diagnosis?.reply).toBe(asReceived(rule.example));
   });
 
   it('has envelope rules to test', () => {
