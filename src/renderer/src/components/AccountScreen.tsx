@@ -93,6 +93,7 @@ export function AccountScreen({
   onOpenGuideStep,
   trying = null,
   msClientId = null,
+  focusSignIn = false,
 }: {
   form: AccountForm;
   onChange: (form: AccountForm) => void;
@@ -113,6 +114,8 @@ export function AccountScreen({
   trying?: string | null;
   /** The distribution's Microsoft client id (app:info); null: none configured. */
   msClientId?: string | null;
+  /** A failure screen's "Sign in with Microsoft" brought the user here: focus that control. */
+  focusSignIn?: boolean;
 }) {
   const { t, l, lang } = useI18n();
   const [problems, setProblems] = useState<MessageKey[]>([]);
@@ -124,6 +127,13 @@ export function AccountScreen({
   useEffect(() => {
     if (trying) emailRef.current?.focus();
   }, [trying]);
+  const oauthRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!focusSignIn) return;
+    const target = oauthRef.current?.querySelector<HTMLElement>('button');
+    target?.scrollIntoView?.({ block: 'center' });
+    target?.focus();
+  }, [focusSignIn]);
   const detected = detectProvider(form.email);
   const preset = getProvider(form.providerId);
   const keychainDown = keychain !== null && !keychain.available;
@@ -319,7 +329,7 @@ export function AccountScreen({
             </Field>
           )}
           {form.authMethod === 'oauth2' && (
-            <div className="oauth" data-testid="oauth-fields">
+            <div className="oauth" data-testid="oauth-fields" ref={oauthRef}>
               {signIn.available && <p className="muted">{t('account.oauthNote')}</p>}
               <SignInPanel
                 signIn={signIn}

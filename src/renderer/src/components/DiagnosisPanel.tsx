@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { renderDiagnosis } from '../../../shared/diagnoses';
 import type { DiagnosisRef } from '../../../shared/probe-types';
 import { useI18n } from '../i18n/context';
@@ -19,6 +20,7 @@ export function DiagnosisPanel({
   detail,
   headingId = 'diagnosis-heading',
   testId = 'diagnosis',
+  fixes,
 }: {
   diagnosis: DiagnosisRef;
   onOpenGuide: (target: GuideTarget) => void;
@@ -29,6 +31,8 @@ export function DiagnosisPanel({
   /** Unique per page: a test result and an action's error can be on screen together. */
   headingId?: string;
   testId?: string;
+  /** One-click fixes, shown right under the explanation (before the advice to read). */
+  fixes?: ReactNode;
 }) {
   const { t, lang } = useI18n();
   const rendered = renderDiagnosis(diagnosis, lang);
@@ -46,6 +50,7 @@ export function DiagnosisPanel({
       </h2>
       <p>{rendered.explanation}</p>
       {detail && <p className="detail">{detail}</p>}
+      {fixes}
       {rendered.advice.length > 0 && (
         <>
           <h3>{t('result.adviceHeading')}</h3>

@@ -93,6 +93,7 @@ const en = {
   'profiles.oauth': 'Microsoft sign-in',
 
   'test.heading': 'Testing {host}:{port}',
+  'test.resultsHeading': 'Results for {host}:{port}',
   'test.stepsLabel': 'Test steps',
   'test.stop': 'Stop',
   'test.back': 'Back to the account',
@@ -278,7 +279,8 @@ const it: Record<MessageKey, string> = {
     '{name} è disconnesso: l’accesso salvato è stato rimosso, l’account resta. Accedi di nuovo per verificarlo.',
   'profiles.oauth': 'Accesso Microsoft',
 
-  'test.heading': 'Verifica di {host}:{port}',
+  'test.heading': 'Verifica di {host}:{port} in corso',
+  'test.resultsHeading': 'Risultati per {host}:{port}',
   'test.stepsLabel': 'Passaggi del test',
   'test.stop': 'Interrompi',
   'test.back': 'Torna all’account',

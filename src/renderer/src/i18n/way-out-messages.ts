@@ -50,8 +50,8 @@ export const wayOutEn = {
   'wayOut.dismiss': 'Close',
 
   'fix.heading': 'Fix it in one click',
-  'fix.useStarttls': 'Use STARTTLS on 587 and test again',
-  'fix.useTls': 'Use SSL/TLS on 465 and test again',
+  'fix.useStarttls': 'Use STARTTLS on {port} and test again',
+  'fix.useTls': 'Use SSL/TLS on {port} and test again',
   'fix.signIn': 'Sign in with Microsoft',
   'fix.passwordOnly': 'What works with a password-only program',
   'fix.typo': 'Did you mean {host}? Use it and test again',
@@ -108,8 +108,8 @@ export const wayOutIt: Record<keyof typeof wayOutEn, string> = {
   'wayOut.dismiss': 'Chiudi',
 
   'fix.heading': 'Correggi con un clic',
-  'fix.useStarttls': 'Usa STARTTLS sulla porta 587 e verifica di nuovo',
-  'fix.useTls': 'Usa SSL/TLS sulla porta 465 e verifica di nuovo',
+  'fix.useStarttls': 'Usa STARTTLS sulla porta {port} e verifica di nuovo',
+  'fix.useTls': 'Usa SSL/TLS sulla porta {port} e verifica di nuovo',
   'fix.signIn': 'Accedi con Microsoft',
   'fix.passwordOnly': 'Cosa funziona con un programma che accetta solo la password',
   'fix.typo': 'Forse intendevi {host}? Usalo e verifica di nuovo',
