@@ -287,6 +287,7 @@ describe('language and saved accounts', () => {
     await page.getByTestId('lang-switch').selectOption('en');
     await page.locator('[data-profile="mario@outlook.com"]').waitFor();
     await page.locator('[data-profile="mario@outlook.com"]').getByTestId('delete').click();
+    await page.locator('[data-profile="mario@outlook.com"]').getByTestId('delete-confirm').click();
     await page.locator('[data-profile="mario@outlook.com"]').waitFor({ state: 'detached' });
     expect(pageErrors(page)).toEqual([]);
   });
@@ -326,6 +327,7 @@ describe('language and saved accounts', () => {
 
       await fresh.getByTestId('nav-account').click();
       await fresh.locator(`[data-profile="${name}"]`).getByTestId('delete').click();
+      await fresh.locator(`[data-profile="${name}"]`).getByTestId('delete-confirm').click();
       await item.waitFor({ state: 'detached' });
       expect(await harness.credentials.read(name)).toBeNull();
       expect(pageErrors(fresh)).toEqual([]);

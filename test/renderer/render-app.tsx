@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import { App } from '../../src/renderer/src/App';
 import type { Lang } from '../../src/shared/probe-types';
-import type { KeychainStatus, Profile } from '../../src/shared/profile-types';
+import type { KeychainStatus, Profile, RunRecord } from '../../src/shared/profile-types';
 import { createFakeApi, type FakeApi, type Handlers } from './fake-api';
 
 /**
@@ -10,7 +10,13 @@ import { createFakeApi, type FakeApi, type Handlers } from './fake-api';
  */
 export function renderApp(
   overrides: Handlers = {},
-  opts: { locale?: Lang; keychain?: KeychainStatus; profiles?: Profile[]; msClientId?: string } = {},
+  opts: {
+    locale?: Lang;
+    keychain?: KeychainStatus;
+    profiles?: Profile[];
+    msClientId?: string;
+    history?: Record<string, RunRecord[]>;
+  } = {},
 ): FakeApi {
   const api = createFakeApi({
     'app:info': () => ({
@@ -21,6 +27,7 @@ export function renderApp(
     }),
     'keychain:status': () => opts.keychain ?? { available: true },
     'profiles:list': () => ({ profiles: opts.profiles ?? [] }),
+    'history:list': () => ({ runs: opts.history ?? {} }),
     'profiles:save': () => ({ savedSecret: false }),
     ...overrides,
   });

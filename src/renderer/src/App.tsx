@@ -193,6 +193,7 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
               onChange={setForm}
               keychain={profiles.state.keychain}
               profiles={profiles.state.profiles}
+              history={profiles.state.history}
               profilesWarning={profiles.state.warning ? profiles.state.warning[lang] : null}
               profilesError={profiles.state.error}
               signedOut={profiles.state.signedOut}

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { SecurityMode } from '../../../shared/probe-types';
-import type { KeychainStatus, Profile } from '../../../shared/profile-types';
+import type { KeychainStatus, Profile, RunRecord } from '../../../shared/profile-types';
 import { CUSTOM_PROVIDER_ID, detectProvider, getProvider, PROVIDERS } from '../../../shared/providers';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n/messages';
@@ -16,6 +16,7 @@ import {
 } from '../lib/form';
 import { FORM_SECURITY_MODES, SECURITY_LABEL_KEYS } from '../lib/security';
 import type { SignInControls } from '../lib/sign-in';
+import { formatDay } from '../lib/dates';
 import type { GuideTarget } from './DiagnosisPanel';
 import { ProfilesList } from './ProfilesList';
 import { SignInPanel } from './SignInPanel';
@@ -80,6 +81,7 @@ export function AccountScreen({
   onChange,
   keychain,
   profiles,
+  history = {},
   profilesWarning,
   profilesError,
   signedOut,
@@ -99,6 +101,7 @@ export function AccountScreen({
   onChange: (form: AccountForm) => void;
   keychain: KeychainStatus | null;
   profiles: Profile[];
+  history?: Record<string, RunRecord[]>;
   profilesWarning: string | null;
   profilesError: unknown;
   signedOut: string | null;
@@ -202,7 +205,9 @@ export function AccountScreen({
                   {l(preset.auth.credentials)}
                 </p>
               )}
-              <p className="muted small">{t('account.providerSource', { date: preset.checked })}</p>
+              <p className="muted small">
+                {t('account.providerSource', { date: formatDay(preset.checked, lang) })}
+              </p>
             </>
           )}
           {preset?.auth.oauthRecommended && form.authMethod !== 'oauth2' && (
@@ -473,6 +478,7 @@ export function AccountScreen({
       </form>
       <ProfilesList
         profiles={profiles}
+        history={history}
         warning={profilesWarning}
         error={profilesError}
         signedOut={signedOut}
