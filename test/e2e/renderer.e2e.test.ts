@@ -188,7 +188,9 @@ describe.each(['en', 'it'] as const)('the window in %s', (lang) => {
       expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe(
         'guide-step-modern-auth',
       );
-      expect(await page.getByTestId('guide-notice').textContent()).toContain('2026-12-02');
+      expect(await page.getByTestId('guide-notice').textContent()).toContain(
+        lang === 'it' ? '2 dicembre 2026' : '2 December 2026',
+      );
       // Every illustration loads (bundled as assets, allowed by the CSP).
       const images = page.locator('img.guide-image');
       expect(await images.count()).toBe(7);

@@ -16,6 +16,8 @@ export function renderApp(
     profiles?: Profile[];
     msClientId?: string;
     history?: Record<string, RunRecord[]>;
+    /** Keep the language remembered by a previous window (default: start from the OS language). */
+    keepRememberedLanguage?: boolean;
   } = {},
 ): FakeApi {
   const api = createFakeApi({
@@ -32,7 +34,7 @@ export function renderApp(
     ...overrides,
   });
   // The language the user picked is remembered: each test starts from the OS language.
-  localStorage.clear();
+  if (!opts.keepRememberedLanguage) localStorage.clear();
   render(<App api={api} />);
   return api;
 }

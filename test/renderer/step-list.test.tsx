@@ -51,11 +51,11 @@ describe('StepList', () => {
     const dns = document.querySelector('[data-step="dns"]') as HTMLElement;
     expect(dns.dataset.state).toBe('pass');
     expect(dns.textContent).toContain('Nome del server (DNS)');
-    expect(dns.textContent).toContain('riuscito');
+    expect(dns.textContent).toContain('OK');
     expect(dns.textContent).toContain('12 ms');
     expect(dns.textContent).toContain('Risolto in 127.0.0.1');
     const tcp = document.querySelector('[data-step="tcp"]') as HTMLElement;
-    expect(tcp.textContent).toContain('in corso');
+    expect(tcp.textContent).toContain('In corso');
   });
 
   it('takes the final result as the truth: steps not reached become skipped, an unasked send stays hidden', () => {

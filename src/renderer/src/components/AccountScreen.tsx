@@ -26,6 +26,14 @@ import { PASSWORD_ONLY_GUIDE_ID } from './WayOutPanel';
 
 const AUTH_METHODS: readonly AuthMethod[] = ['password', 'oauth2', 'none'];
 
+/** The fields each form problem is about: marked aria-invalid, the first one focused. */
+const PROBLEM_FIELDS: Partial<Record<MessageKey, string[]>> = {
+  'account.missingHost': ['host'],
+  'account.badPort': ['port'],
+  'account.missingProfileName': ['profile-name'],
+  'account.missingSend': ['from', 'to'],
+};
+
 /** A labelled field: the label is tied to its control for screen readers and clicks. */
 function Field({
   label,
@@ -142,16 +150,41 @@ export function AccountScreen({
   const keychainDown = keychain !== null && !keychain.available;
   const set = (patch: Partial<AccountForm>) => onChange({ ...form, ...patch });
 
+  const formRef = useRef<HTMLFormElement>(null);
+  /** Bumped at each refused submit, so that focus moves to the first invalid field every time. */
+  const [refusals, setRefusals] = useState(0);
+  const invalid = new Set(problems.flatMap((p) => PROBLEM_FIELDS[p] ?? []));
+  const invalidProps = (field: string) =>
+    invalid.has(field) ? { 'aria-invalid': true as const, 'aria-errormessage': 'form-problems' } : {};
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const found = validateForm(form, { available: !keychainDown });
     setProblems(found);
     if (found.length === 0) onRun();
+    else setRefusals((n) => n + 1);
   };
+
+  // A refused submit: focus the first field marked invalid (in the order the form shows them).
+  useEffect(() => {
+    if (refusals > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refusals]);
+
+  // Ctrl+Enter (Cmd+Enter on a Mac) runs the test from anywhere on this screen.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        formRef.current?.requestSubmit();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   return (
     <div className="screen account-screen" data-testid="account-screen">
-      <form className="card" onSubmit={submit} aria-labelledby="account-heading" noValidate>
+      <form className="card" ref={formRef} onSubmit={submit} aria-labelledby="account-heading" noValidate>
         <h2 id="account-heading">{t('account.heading')}</h2>
         {trying && (
           <p className="notice-inline" role="status" data-testid="trying">
@@ -249,6 +282,7 @@ export function AccountScreen({
                   onChange={(e) => set({ host: e.target.value })}
                   autoComplete="off"
                   spellCheck={false}
+                  {...invalidProps('host')}
                   data-testid="host"
                 />
               )}
@@ -261,6 +295,7 @@ export function AccountScreen({
                   inputMode="numeric"
                   value={form.port}
                   onChange={(e) => set({ port: e.target.value })}
+                  {...invalidProps('port')}
                   data-testid="port"
                 />
               )}
@@ -394,6 +429,7 @@ export function AccountScreen({
                     id={id}
                     value={form.profileName}
                     onChange={(e) => set({ profileName: e.target.value })}
+                    {...invalidProps('profile-name')}
                     data-testid="profile-name"
                   />
                 )}
@@ -446,6 +482,7 @@ export function AccountScreen({
                     type="email"
                     value={form.from}
                     onChange={(e) => set({ from: e.target.value })}
+                    {...invalidProps('from')}
                     data-testid="from"
                   />
                 )}
@@ -457,6 +494,7 @@ export function AccountScreen({
                     type="email"
                     value={form.to}
                     onChange={(e) => set({ to: e.target.value })}
+                    {...invalidProps('to')}
                     data-testid="to"
                   />
                 )}
@@ -466,7 +504,7 @@ export function AccountScreen({
         </fieldset>
 
         {problems.length > 0 && (
-          <ul className="problems" role="alert" data-testid="form-problems">
+          <ul id="form-problems" className="problems" role="alert" data-testid="form-problems">
             {problems.map((p) => (
               <li key={p}>{t(p)}</li>
             ))}
@@ -475,6 +513,7 @@ export function AccountScreen({
         <button type="submit" className="primary big" data-testid="run">
           {t('account.run')}
         </button>
+        <p className="muted small kbd-hint">{t('account.runHint')}</p>
       </form>
       <ProfilesList
         profiles={profiles}

@@ -69,6 +69,21 @@ export function TestScreen({
     headingRef.current?.focus();
   }, [run.runId]);
 
+  // Esc stops a running test; Ctrl/Cmd+Enter tests again once it is over.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && running) {
+        e.preventDefault();
+        onStop();
+      } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !running) {
+        e.preventDefault();
+        onAgain();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [running, onStop, onAgain]);
+
   // When the outcome arrives, move focus to its heading so keyboard and screen-reader users land on it.
   useEffect(() => {
     if (run.result || run.error) resultRef.current?.querySelector<HTMLElement>('h2, [role="alert"]')?.focus();
