@@ -84,7 +84,7 @@ describe('one click', () => {
     fireEvent.change(input('password'), { target: { value: 'pw' } });
     fireEvent.click(screen.getByTestId('run'));
     const fix = await screen.findByTestId('fix-host');
-    expect(fix.textContent).toBe('Forse intendevi smtp-mail.outlook.com? Usalo e verifica di nuovo');
+    expect(fix.textContent).toBe('Forse intendevi smtp-mail.outlook.com? Usalo e ripeti il test');
     fireEvent.click(fix);
     await screen.findByTestId('settings-card');
     const last = api.calls.filter((c) => c.channel === 'probe:run').at(-1)?.args[0] as RunProbeInput;

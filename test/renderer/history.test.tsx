@@ -39,7 +39,7 @@ describe('dates in the user’s language', () => {
 describe('saved accounts', () => {
   it.each([
     ['en', 'November 2026', 'failed: ', 'Earlier tests (1)', 'working'],
-    ['it', 'novembre 2026', 'non riuscita: ', 'Verifiche precedenti (1)', 'funziona'],
+    ['it', 'novembre 2026', 'non riuscito: ', 'Test precedenti (1)', 'funziona'],
   ] as const)(
     'in %s: the last test with date, outcome and diagnosis title; the earlier ones',
     async (locale, month, last, earlier, ok) => {

@@ -1,7 +1,13 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { SecurityMode } from '../../../shared/probe-types';
 import type { KeychainStatus, Profile, RunRecord } from '../../../shared/profile-types';
-import { CUSTOM_PROVIDER_ID, detectProvider, getProvider, PROVIDERS } from '../../../shared/providers';
+import {
+  CUSTOM_PROVIDER_ID,
+  detectProvider,
+  getProvider,
+  PROVIDERS,
+  providersOfKind,
+} from '../../../shared/providers';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n/messages';
 import { usageVerdict } from '../../../shared/usage';
@@ -219,11 +225,18 @@ export function AccountScreen({
               onChange={(e) => onChange(applyPreset(form, getProvider(e.target.value), presetOptions))}
               data-testid="provider"
             >
-              {PROVIDERS.map((p) => (
+              {PROVIDERS.filter((p) => p.kind !== 'relay').map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
                 </option>
               ))}
+              <optgroup label={t('account.providerRelays')}>
+                {providersOfKind('relay').map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </optgroup>
               <option value={CUSTOM_PROVIDER_ID}>{t('account.providerCustom')}</option>
             </select>
           )}

@@ -21,6 +21,7 @@ export function DiagnosisPanel({
   headingId = 'diagnosis-heading',
   testId = 'diagnosis',
   fixes,
+  replacedByVerdict = false,
 }: {
   diagnosis: DiagnosisRef;
   onOpenGuide: (target: GuideTarget) => void;
@@ -33,6 +34,11 @@ export function DiagnosisPanel({
   testId?: string;
   /** One-click fixes, shown right under the explanation (before the advice to read). */
   fixes?: ReactNode;
+  /**
+   * A plain verdict above says this combination cannot work: the catalogue's advice and guide link
+   * (written for programs that can sign in) would contradict it, so they give way to the way-out panel.
+   */
+  replacedByVerdict?: boolean;
 }) {
   const { t, lang } = useI18n();
   const rendered = renderDiagnosis(diagnosis, lang);
@@ -51,7 +57,7 @@ export function DiagnosisPanel({
       <p>{rendered.explanation}</p>
       {detail && <p className="detail">{detail}</p>}
       {fixes}
-      {rendered.advice.length > 0 && (
+      {!replacedByVerdict && rendered.advice.length > 0 && (
         <>
           <h3>{t('result.adviceHeading')}</h3>
           <ol className="advice">
@@ -66,7 +72,7 @@ export function DiagnosisPanel({
           <span>{t('result.serverReply')}</span> <code>{rendered.reply}</code>
         </p>
       )}
-      {guide && (
+      {guide && !replacedByVerdict && (
         <button
           type="button"
           className="primary"

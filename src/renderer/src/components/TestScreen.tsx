@@ -211,6 +211,7 @@ function Outcome({
               diagnosis={result.diagnosis}
               onOpenGuide={onOpenGuide}
               fixes={<FixActions fixes={fixes} onFix={applyFix} />}
+              replacedByVerdict={verdict !== null}
             />
           )}
           {wayOut && (

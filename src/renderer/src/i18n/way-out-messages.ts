@@ -83,7 +83,7 @@ export const wayOutIt: Record<keyof typeof wayOutEn, string> = {
 
   'wayOut.heading': 'Cosa funziona con un programma che accetta solo la password',
   'wayOut.intro':
-    'Ognuna di queste soluzioni accetta una password scritta in un programma. Premi un pulsante: Mailcheck compila le impostazioni, tu aggiungi le credenziali e verifichi.',
+    'Ognuna di queste soluzioni accetta una password scritta in un programma. Premi un pulsante: Mailcheck compila le impostazioni, tu aggiungi le credenziali e fai il test.',
   'wayOut.ownDomain.title': 'La casella del tuo dominio',
   'wayOut.ownDomain.body':
     'Se il tuo sito ha un dominio suo (info@il-tuo-negozio.it), di solito il provider dell’hosting include caselle che accettano una password. Invia da quella casella.',
@@ -102,17 +102,17 @@ export const wayOutIt: Record<keyof typeof wayOutEn, string> = {
   'wayOut.checked': 'Impostazioni verificate il {date}',
   'wayOut.trying': 'Stai provando {name}: {credentials}',
   'wayOut.tryingMailbox':
-    'Stai provando {name}: inserisci l’indirizzo di quella casella e la sua password, poi verifica.',
+    'Stai provando {name}: inserisci l’indirizzo di quella casella e la sua password, poi avvia il test.',
   'wayOut.tryingOther':
-    'Inserisci il server in uscita del tuo provider di hosting, l’indirizzo della casella e la sua password, poi verifica.',
+    'Inserisci il server in uscita del tuo provider di hosting, l’indirizzo della casella e la sua password, poi avvia il test.',
   'wayOut.dismiss': 'Chiudi',
 
   'fix.heading': 'Correggi con un clic',
-  'fix.useStarttls': 'Usa STARTTLS sulla porta {port} e verifica di nuovo',
-  'fix.useTls': 'Usa SSL/TLS sulla porta {port} e verifica di nuovo',
+  'fix.useStarttls': 'Usa STARTTLS sulla porta {port} e ripeti il test',
+  'fix.useTls': 'Usa SSL/TLS sulla porta {port} e ripeti il test',
   'fix.signIn': 'Accedi con Microsoft',
   'fix.passwordOnly': 'Cosa funziona con un programma che accetta solo la password',
-  'fix.typo': 'Forse intendevi {host}? Usalo e verifica di nuovo',
+  'fix.typo': 'Forse intendevi {host}? Usalo e ripeti il test',
 
   'program.wording': 'Nel tuo programma: {text}',
 };
