@@ -107,8 +107,8 @@ export const PROVIDERS: readonly ProviderPreset[] = [
       oauthDefault: true,
       username: 'email',
       notes: {
-        en: 'Since September 2024 Outlook.com refuses passwords and app passwords from other programs: they must sign in with Microsoft (Modern Auth, OAuth).',
-        it: 'Da settembre 2024 Outlook.com rifiuta password e password per le app dagli altri programmi: devono accedere con Microsoft (Modern Auth, OAuth).',
+        en: 'Since September 2024 personal Outlook.com and Hotmail accounts refuse passwords and app passwords in third-party programs: sign in with Microsoft (Modern Auth).',
+        it: 'Da settembre 2024 gli account personali Outlook.com e Hotmail rifiutano password e password per le app nei programmi di terze parti: accedi con l’account Microsoft (Modern Auth).',
       },
     },
     oauthTenant: 'consumers',

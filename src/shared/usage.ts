@@ -89,6 +89,7 @@ export function securityWording(kind: UsageKind, security: SecurityMode): Locali
 /** Diagnoses that mean "this server refuses a password login for this account". */
 export const PASSWORD_REFUSED_DIAGNOSES: readonly string[] = [
   'auth.basic-disabled',
+  'auth.basic-default-off',
   'auth.smtp-auth-disabled',
   'auth.policy-blocked',
 ];

@@ -123,6 +123,8 @@ const en = {
   'step.tls': 'Encryption (TLS)',
   'step.auth': 'Authentication',
   'step.send': 'Test message',
+  'step.capabilities': 'Server features',
+  'step.mailbox': 'Mailbox',
 
   'status.waiting': 'waiting',
   'status.running': 'running',
@@ -323,6 +325,8 @@ const it: Record<MessageKey, string> = {
   'step.tls': 'Cifratura (TLS)',
   'step.auth': 'Autenticazione',
   'step.send': 'Messaggio di prova',
+  'step.capabilities': 'Funzioni del server',
+  'step.mailbox': 'Casella di posta',
 
   'status.waiting': 'In attesa',
   'status.running': 'In corso',

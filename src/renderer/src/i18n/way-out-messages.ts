@@ -42,12 +42,10 @@ export const wayOutEn = {
     'An administrator can switch SMTP AUTH back on for this mailbox, until Microsoft’s final removal (to be dated in the second half of 2027). Or the program signs in with Microsoft (OAuth), if it can.',
   'wayOut.try': 'Try {name}',
   'wayOut.guide': 'Guide: {step}',
-  'wayOut.checked': 'Settings checked on {date}',
   'wayOut.trying': 'Trying {name}: {credentials}',
   'wayOut.tryingMailbox': 'Trying {name}: enter that mailbox’s address and its password, then test.',
   'wayOut.tryingOther':
     'Enter your hosting provider’s outgoing server, your mailbox’s address and its password, then test.',
-  'wayOut.dismiss': 'Close',
 
   'fix.heading': 'Fix it in one click',
   'fix.useStarttls': 'Use STARTTLS on {port} and test again',
@@ -99,13 +97,11 @@ export const wayOutIt: Record<keyof typeof wayOutEn, string> = {
     'Un amministratore può riattivare SMTP AUTH per questa casella, fino alla rimozione definitiva di Microsoft (la cui data sarà annunciata nella seconda metà del 2027). Oppure il programma accede con Microsoft (OAuth), se può.',
   'wayOut.try': 'Prova {name}',
   'wayOut.guide': 'Guida: {step}',
-  'wayOut.checked': 'Impostazioni verificate il {date}',
   'wayOut.trying': 'Stai provando {name}: {credentials}',
   'wayOut.tryingMailbox':
     'Stai provando {name}: inserisci l’indirizzo di quella casella e la sua password, poi avvia il test.',
   'wayOut.tryingOther':
     'Inserisci il server in uscita del tuo provider di hosting, l’indirizzo della casella e la sua password, poi avvia il test.',
-  'wayOut.dismiss': 'Chiudi',
 
   'fix.heading': 'Correggi con un clic',
   'fix.useStarttls': 'Usa STARTTLS sulla porta {port} e ripeti il test',
