@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SecurityMode } from '../../../shared/probe-types';
 import type { KeychainStatus, Profile, RunRecord } from '../../../shared/profile-types';
 import {
@@ -25,7 +25,9 @@ import type { SignInControls } from '../lib/sign-in';
 import { formatDay } from '../lib/dates';
 import type { GuideTarget } from './DiagnosisPanel';
 import { ProfilesList } from './ProfilesList';
-import { SignInPanel } from './SignInPanel';
+import { Check, Field } from './FormControls';
+import { OAuthFields } from './OAuthFields';
+import { SaveFieldset } from './SaveFieldset';
 import { UsageFieldset } from './UsageFieldset';
 import { VerdictBox } from './VerdictBox';
 import { PASSWORD_ONLY_GUIDE_ID } from './WayOutPanel';
@@ -39,56 +41,6 @@ const PROBLEM_FIELDS: Partial<Record<MessageKey, string[]>> = {
   'account.missingProfileName': ['profile-name'],
   'account.missingSend': ['from', 'to'],
 };
-
-/** A labelled field: the label is tied to its control for screen readers and clicks. */
-function Field({
-  label,
-  hint,
-  children,
-}: {
-  label: string;
-  hint?: string;
-  children: (id: string, hintId?: string) => ReactNode;
-}) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children(id, hintId)}
-      {hint && (
-        <small id={hintId} className="muted">
-          {hint}
-        </small>
-      )}
-    </div>
-  );
-}
-
-/** A checkbox with its words: the whole line is the click target. */
-function Check({
-  checked,
-  onChange,
-  testId,
-  children,
-}: {
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-  testId: string;
-  children: ReactNode;
-}) {
-  return (
-    <label className="check">
-      <input
-        type="checkbox"
-        checked={checked}
-        onChange={(e) => onChange(e.target.checked)}
-        data-testid={testId}
-      />
-      {children}
-    </label>
-  );
-}
 
 export function AccountScreen({
   form,
@@ -144,13 +96,6 @@ export function AccountScreen({
   useEffect(() => {
     if (trying) emailRef.current?.focus();
   }, [trying]);
-  const oauthRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!focusSignIn) return;
-    const target = oauthRef.current?.querySelector<HTMLElement>('button');
-    target?.scrollIntoView?.({ block: 'center' });
-    target?.focus();
-  }, [focusSignIn]);
   const detected = detectProvider(form.email);
   const preset = getProvider(form.providerId);
   const keychainDown = keychain !== null && !keychain.available;
@@ -382,104 +327,18 @@ export function AccountScreen({
             </Field>
           )}
           {form.authMethod === 'oauth2' && (
-            <div className="oauth" data-testid="oauth-fields" ref={oauthRef}>
-              {signIn.available && <p className="muted">{t('account.oauthNote')}</p>}
-              <SignInPanel
-                signIn={signIn}
-                onOpenGuide={onOpenGuideStep}
-                buttonLabel="account.signIn"
-                buttonTestId="oauth-sign-in"
-                statusTestId="oauth-sign-in-status"
-              />
-              {/* The app registration is the distribution's business: out of the way unless asked for. */}
-              <details className="advanced" data-testid="oauth-advanced">
-                <summary>{t('account.advanced')}</summary>
-                <div className="row">
-                  <Field label={t('account.oauthClientId')} hint={t('account.oauthClientIdHint')}>
-                    {(id, hintId) => (
-                      <input
-                        id={id}
-                        value={form.oauthClientId}
-                        placeholder={msClientId ?? undefined}
-                        aria-describedby={hintId}
-                        onChange={(e) => set({ oauthClientId: e.target.value })}
-                        spellCheck={false}
-                        data-testid="oauth-client-id"
-                      />
-                    )}
-                  </Field>
-                  <Field label={t('account.oauthTenant')}>
-                    {(id) => (
-                      <input
-                        id={id}
-                        value={form.oauthTenant}
-                        onChange={(e) => set({ oauthTenant: e.target.value })}
-                        spellCheck={false}
-                        data-testid="oauth-tenant"
-                      />
-                    )}
-                  </Field>
-                </div>
-              </details>
-            </div>
+            <OAuthFields
+              form={form}
+              onChange={set}
+              signIn={signIn}
+              msClientId={msClientId}
+              onOpenGuide={onOpenGuideStep}
+              focusSignIn={focusSignIn}
+            />
           )}
         </fieldset>
 
-        <fieldset>
-          <legend className="sr-only">{t('account.save')}</legend>
-          <Check
-            checked={form.saveProfile}
-            onChange={(saveProfile) => set({ saveProfile })}
-            testId="save-profile"
-          >
-            {t('account.save')}
-          </Check>
-          {form.saveProfile && (
-            <>
-              <Field label={t('account.profileName')}>
-                {(id) => (
-                  <input
-                    id={id}
-                    value={form.profileName}
-                    onChange={(e) => set({ profileName: e.target.value })}
-                    {...invalidProps('profile-name')}
-                    data-testid="profile-name"
-                  />
-                )}
-              </Field>
-              {form.authMethod === 'password' && !keychainDown && (
-                <Check
-                  checked={form.savePassword}
-                  onChange={(savePassword) => set({ savePassword })}
-                  testId="save-password"
-                >
-                  {t('account.savePassword')}
-                </Check>
-              )}
-              {keychain && keychainDown && (
-                <div className="warning" role="status" data-testid="keychain-unavailable">
-                  <p>
-                    {t('account.keychainUnavailable', {
-                      reason: lang === 'it' ? keychain.reasonIt : keychain.reason,
-                    })}
-                  </p>
-                  {form.authMethod === 'password' && (
-                    <>
-                      <p>{t('account.keychainNoDisk')}</p>
-                      <Check
-                        checked={form.saveWithoutPassword}
-                        onChange={(saveWithoutPassword) => set({ saveWithoutPassword })}
-                        testId="save-without-password"
-                      >
-                        {t('account.saveWithoutPassword')}
-                      </Check>
-                    </>
-                  )}
-                </div>
-              )}
-            </>
-          )}
-        </fieldset>
+        <SaveFieldset form={form} onChange={set} keychain={keychain} invalidProps={invalidProps} />
 
         <fieldset>
           <legend className="sr-only">{t('account.sendTest')}</legend>
