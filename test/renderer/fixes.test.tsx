@@ -59,10 +59,13 @@ describe('one click', () => {
     const api = renderApp({ 'probe:run': () => results.shift()! });
     fireEvent.change(await screen.findByTestId('email'), { target: { value: 'mario@outlook.it' } });
     fireEvent.change(input('security'), { target: { value: 'tls' } });
+    fireEvent.click(input('usage-cms'));
     fireEvent.change(input('password'), { target: { value: 'pw' } });
     fireEvent.click(screen.getByTestId('run'));
     const fix = await screen.findByTestId('fix-security');
     expect(fix.textContent).toBe('Use STARTTLS on 587 and test again');
+    // What the WordPress plugin calls it.
+    expect(screen.getByTestId('fix-program-wording').textContent).toContain('Encryption “TLS”');
     expect(
       screen.getByRole('heading', { level: 2, name: /^Results for smtp-mail.outlook.com:587/ }),
     ).toBeTruthy();

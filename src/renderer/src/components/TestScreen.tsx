@@ -210,7 +210,7 @@ function Outcome({
             <DiagnosisPanel
               diagnosis={result.diagnosis}
               onOpenGuide={onOpenGuide}
-              fixes={<FixActions fixes={fixes} onFix={applyFix} />}
+              fixes={<FixActions fixes={fixes} onFix={applyFix} usage={context.usage} />}
               replacedByVerdict={verdict !== null}
             />
           )}
