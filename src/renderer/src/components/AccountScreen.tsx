@@ -201,7 +201,7 @@ export function AccountScreen({
               </p>
             </>
           )}
-          {preset?.auth.oauthRecommended && form.authMethod !== 'oauth2' && (
+          {preset?.auth.oauthRecommended && form.authMethod !== 'oauth2' && !verdict && (
             <p className="notice-inline" data-testid="oauth-recommended">
               {t('account.oauthRecommended')}{' '}
               {preset.guideId && (
