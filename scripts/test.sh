@@ -19,5 +19,5 @@ mkdir -p .tmp
 status=0
 bash scripts/with-keyring.sh node_modules/.bin/vitest run \
   --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json "$@" || status=$?
-node scripts/print-test-summary.mjs .tmp/vitest.json || status=1
+node scripts/print-test-summary.mjs .tmp/vitest.json "$status" || status=1
 exit $status

@@ -35,7 +35,15 @@ export function argvProblem(args: string[], options: Options, positionals: boole
     }
     // `--timeout --json`: strict parsing calls the value ambiguous; it is an option, not a value.
     const valueIsOption = !token.inlineValue && token.value?.startsWith('-') === true;
-    if (spec.type === 'string' && (token.value === undefined || valueIsOption)) {
+    if (spec.type === 'string' && valueIsOption) {
+      // The next argument starts with a dash: a forgotten value, or a value that is meant to start
+      // with a dash (a user name "-x"); both are said without quoting it.
+      return {
+        en: `Argument ${n} is an option that needs a value, and the next argument starts with "-"; if that is the value, write it as ${token.rawName}=VALUE.`,
+        it: `L'argomento ${n} è un'opzione che richiede un valore, e l'argomento seguente inizia con "-"; se è quello il valore, scrivilo come ${token.rawName}=VALORE.`,
+      };
+    }
+    if (spec.type === 'string' && token.value === undefined) {
       return {
         en: `Argument ${n} is an option that needs a value, and none follows it.`,
         it: `L'argomento ${n} è un'opzione che richiede un valore, ma non ne segue nessuno.`,

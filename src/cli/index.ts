@@ -17,6 +17,12 @@ async function main(argv: string[], io: CliIo): Promise<number> {
   switch (command) {
     case 'smtp':
       return (await import('./smtp-command')).smtpCommand(rest, io);
+    case 'discover':
+      return (await import('./discover-command')).discoverCommand(rest, io);
+    case 'imap':
+      return (await import('./receive-command')).imapCommand(rest, io);
+    case 'pop3':
+      return (await import('./receive-command')).pop3Command(rest, io);
     case 'profiles':
       return (await import('./profiles-command')).profilesCommand(rest, io);
     case '--version':

@@ -26,6 +26,15 @@ function describe(profile: Profile): string {
   return `${who}${profile.host}:${profile.port} (${profile.security}, ${profile.authMethod})`;
 }
 
+/** The incoming server, e.g. `imap 127.0.0.1:993 (tls)`, with its login when it differs. */
+function incomingText(profile: Profile): string | undefined {
+  const incoming = profile.incoming;
+  if (!incoming) return undefined;
+  const who = incoming.user ? `${incoming.user} @ ` : '';
+  const login = incoming.authMethod ? `, ${incoming.authMethod}` : '';
+  return `${incoming.protocol} ${who}${incoming.host}:${incoming.port} (${incoming.security}${login})`;
+}
+
 function lastResultText(profile: Profile, lang: Lang): string {
   const last = profile.lastResult;
   if (!last) return lang === 'it' ? 'mai verificato' : 'never tested';
@@ -121,6 +130,7 @@ async function show(profile: Profile, io: CliIo, lang: Lang, json: boolean): Pro
     [it ? 'Utente' : 'User', profile.user],
     [it ? 'Accesso' : 'Login', profile.authMethod],
     ['OAuth', profile.oauth ? `client ${profile.oauth.clientId}, tenant ${profile.oauth.tenant}` : undefined],
+    [it ? 'In arrivo' : 'Incoming', incomingText(profile)],
     [it ? 'Da' : 'From', profile.from],
     [it ? 'A' : 'To', profile.to],
     [it ? 'File CA' : 'CA file', profile.caFile],

@@ -48,7 +48,9 @@ function layout(result: ProbeResult, lang: Lang): string {
   const { port, security } = result.request;
   const host = visibleText(result.request.host);
   const nameWidth = Math.max(...result.steps.map((s) => stepName(s.id, lang).length), 0);
-  const lines = [`${WORDS.testing[lang]} ${host}:${port} (${security})`, ''];
+  const protocol = (result as { protocol?: unknown }).protocol;
+  const what = typeof protocol === 'string' ? `${protocol.toUpperCase()} ` : '';
+  const lines = [`${WORDS.testing[lang]} ${what}${host}:${port} (${security})`, ''];
   for (const step of result.steps) lines.push(stepLine(step, lang, nameWidth));
   lines.push('', `${WORDS.total[lang]}: ${Math.round(result.totalMs)} ms`);
 

@@ -8,6 +8,7 @@ import { UsageError } from './usage-error';
 
 const SMTP_FLAGS = {
   host: { type: 'string' },
+  email: { type: 'string' },
   port: { type: 'string' },
   security: { type: 'string' },
   user: { type: 'string' },
@@ -33,6 +34,8 @@ export const SMTP_FLAG_NAMES = Object.keys(SMTP_FLAGS);
 
 export interface SmtpFlags {
   host?: string;
+  /** The address: without --host, discovery finds the server first (smtp-discovery.ts). */
+  email?: string;
   port?: string;
   security?: string;
   user?: string;
@@ -53,7 +56,8 @@ export interface SmtpFlags {
   help: boolean;
 }
 
-export function parseSmtpFlags(args: string[]): SmtpFlags {
+/** The flags of `mailcheck smtp`, also those of `imap` and `pop3` (named in the error message). */
+export function parseSmtpFlags(args: string[], command: 'smtp' | 'imap' | 'pop3' = 'smtp'): SmtpFlags {
   let values;
   try {
     ({ values } = parseArgs({ args, options: SMTP_FLAGS, strict: true, allowPositionals: false }));
@@ -62,12 +66,13 @@ export function parseSmtpFlags(args: string[]): SmtpFlags {
     // the problem is said by position and kind instead.
     const detail = describeArgvError(args, SMTP_FLAGS, false);
     throw new UsageError('argv', {
-      en: `${detail.en} See "mailcheck smtp --help".`,
-      it: `${detail.it} Vedi "mailcheck smtp --help".`,
+      en: `${detail.en} See "mailcheck ${command} --help".`,
+      it: `${detail.it} Vedi "mailcheck ${command} --help".`,
     });
   }
   return {
     host: values.host,
+    email: values.email,
     port: values.port,
     security: values.security,
     user: values.user,

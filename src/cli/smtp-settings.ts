@@ -17,9 +17,18 @@ import { usage } from './usage-error';
 export type AuthMethod = Profile['authMethod'];
 const AUTH_METHODS: readonly AuthMethod[] = ['password', 'oauth2', 'none'];
 
-/** Implicit TLS has its own well-known port; everything else defaults to submission. */
-const DEFAULT_PORT_TLS = 465;
-const DEFAULT_PORT_SUBMISSION = 587;
+/** The port when --port is not given, by security mode (each protocol has its own). */
+export interface PortDefaults {
+  /** With --security tls (implicit TLS). */
+  tls: number;
+  /** With --security starttls or none. */
+  plain: number;
+  /** With --security auto. */
+  auto: number;
+}
+
+/** SMTP: implicit TLS has its own well-known port; everything else defaults to submission. */
+export const SMTP_PORTS: PortDefaults = { tls: 465, plain: 587, auto: 587 };
 /** Anything bigger is not a CA bundle someone meant to pass (the whole Mozilla bundle is ≈ 220 KB). */
 const MAX_CA_FILE_BYTES = 1_000_000;
 
@@ -164,7 +173,11 @@ function checkNoControl(field: 'user' | 'from' | 'to', value: string | undefined
  * usage errors: both --password-stdin and --access-token-stdin would read the same stdin, and a
  * token with --auth password or none would be silently ignored.
  */
-function resolveAuthMethod(flags: SmtpFlags, profile: Profile | null, user: string | undefined): AuthMethod {
+function resolveAuthMethod(
+  flags: SmtpFlags,
+  profile: Partial<Profile> | null,
+  user: string | undefined,
+): AuthMethod {
   if (flags.accessTokenStdin && flags.passwordStdin) {
     throw usage(
       'access-token',
@@ -192,8 +205,18 @@ function resolveAuthMethod(flags: SmtpFlags, profile: Profile | null, user: stri
   return profile?.authMethod ?? (user ? 'password' : 'none');
 }
 
+function defaultPort(security: SecurityMode, ports: PortDefaults): number {
+  if (security === 'tls') return ports.tls;
+  return security === 'auto' ? ports.auto : ports.plain;
+}
+
 /** Merges flags over the saved profile (if any) and checks what the CLI itself is responsible for. */
-export async function resolveSmtpSettings(flags: SmtpFlags, profile: Profile | null): Promise<SmtpSettings> {
+export async function resolveSmtpSettings(
+  flags: SmtpFlags,
+  /** The saved settings (a profile, or the incoming server of one): any field may be missing. */
+  profile: Partial<Profile> | null,
+  ports: PortDefaults = SMTP_PORTS,
+): Promise<SmtpSettings> {
   const host = flags.host ?? profile?.host;
   if (host === undefined) {
     throw usage(
@@ -206,9 +229,7 @@ export async function resolveSmtpSettings(flags: SmtpFlags, profile: Profile | n
   const security =
     flags.security !== undefined ? parseSecurity(flags.security) : (profile?.security ?? 'auto');
   const port =
-    flags.port !== undefined
-      ? parsePort(flags.port)
-      : (profile?.port ?? (security === 'tls' ? DEFAULT_PORT_TLS : DEFAULT_PORT_SUBMISSION));
+    flags.port !== undefined ? parsePort(flags.port) : (profile?.port ?? defaultPort(security, ports));
   const user = checkNoControl('user', flags.user ?? profile?.user);
   const authMethod = resolveAuthMethod(flags, profile, user);
   if (authMethod !== 'none' && !user) {

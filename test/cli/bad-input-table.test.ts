@@ -73,6 +73,12 @@ const TABLE: Row[] = [
     args: () => ['--host'],
     mentions: /Argument 1 is an option that needs a value/,
   },
+  {
+    flag: '--email',
+    bad: 'not an address',
+    args: (p) => [...at(p), '--email', 'not an address'],
+    mentions: /--email must be an e-mail address/,
+  },
   { flag: '--port', bad: 'zero', args: (p) => [...at(p), '--port', '0'], mentions: /--port must be/ },
   { flag: '--port', bad: 'a word', args: (p) => [...at(p), '--port', 'smtp'], mentions: /--port must be/ },
   {

@@ -1,6 +1,9 @@
 /**
  * Every kind of bad input makes the built CLI exit with 2 and a clear message, and NOTHING reaches
  * the server: a listening socket on the target port counts the connections (must stay 0).
+ * The count is only meaningful when the run targets that socket (host 127.0.0.1, the recorder's
+ * port, or an OAuth sign-in sent to it): cases whose bad value is the host or the port itself
+ * could not reach it whatever the CLI did, so they are counted as such, not as checks.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -240,24 +243,65 @@ const CASES: Case[] = [
   },
 ];
 
+/** The flag followed by the value, in that order (`--port 123`, not `--port=123`). */
+const hasFlag = (args: string[], flag: string, value: string): boolean =>
+  args.some((a, i) => a === flag && args[i + 1] === value);
+
+/** Were its input accepted, would this run connect to the recorder? */
+const targetsRecorder = (args: string[], port: number): boolean =>
+  hasFlag(args, '--host', '127.0.0.1') && hasFlag(args, '--port', String(port));
+
+const cliEnv = (port: number): NodeJS.ProcessEnv => ({
+  MAILCHECK_CONFIG_DIR: join(dir, 'config'),
+  // Were an OAuth case wrongly accepted, its sign-in would reach the recorder, never Microsoft.
+  MAILCHECK_MS_AUTHORITY_HOST: `http://127.0.0.1:${port}`,
+});
+
 describe('mailcheck smtp: bad input exits 2 and sends nothing', () => {
+  it('most cases target the recorder, so "nothing reached it" is a real check', () => {
+    const targeting = CASES.filter((c) => targetsRecorder(c.args(server.port), server.port));
+    // All but the 12 whose bad value is the host or the port itself, or that give no host.
+    expect(CASES.length - targeting.length).toBe(12);
+    expect(targeting.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('the check can fail: accepted input does reach the recorder', async () => {
+    const before = server.connections();
+    const run = await runCli(
+      [
+        'smtp',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(server.port),
+        '--security',
+        'starttls',
+        '--timeout',
+        '1000',
+      ],
+      {
+        env: cliEnv(server.port),
+      },
+    );
+    expect(run.code).toBe(1);
+    await server.settle();
+    // Connection 1, plus (the recorder never greets) the engine's implicit-TLS follow-up.
+    expect(server.connections()).toBeGreaterThan(before);
+  });
+
   it.each(CASES)('$name', async ({ args, stdin, mentions }) => {
     const before = server.connections();
-    const run = await runCli(args(server.port), {
-      stdin,
-      env: {
-        MAILCHECK_CONFIG_DIR: join(dir, 'config'),
-        // Were an OAuth case wrongly accepted, its sign-in would reach the recorder, never Microsoft.
-        MAILCHECK_MS_AUTHORITY_HOST: `http://127.0.0.1:${server.port}`,
-      },
-    });
+    const argv = args(server.port);
+    const run = await runCli(argv, { stdin, env: cliEnv(server.port) });
+    if (targetsRecorder(argv, server.port)) {
+      // Counted first: a guard that stopped working shows up as a connection, not a timeout.
+      await server.settle();
+      expect(server.connections(), 'connections to the recorder').toBe(before);
+    }
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^mailcheck: /);
     expect(run.stderr).toMatch(mentions);
     expect(run.stdout).toBe('');
-    // Give a stray connection time to arrive before counting.
-    await new Promise((r) => setTimeout(r, 50));
-    expect(server.connections()).toBe(before);
     expect(run.stderr).not.toContain('argv-secret-9f3b');
     expect(run.stderr).not.toContain(PASSWORD_LINE.trim());
     expect(run.stderr).not.toContain(TOKEN_LINE.trim());
@@ -265,12 +309,24 @@ describe('mailcheck smtp: bad input exits 2 and sends nothing', () => {
 
   it('with --json, stdout is one JSON object naming the field, in Italian with --lang it', async () => {
     const before = server.connections();
-    const run = await runCli(['smtp', '--host', '127.0.0.1', '--port', '99999', '--json', '--lang', 'it']);
+    const run = await runCli([
+      'smtp',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(server.port),
+      '--timeout',
+      '999999',
+      '--json',
+      '--lang',
+      'it',
+    ]);
+    await server.settle();
+    expect(server.connections()).toBe(before);
     expect(run.code).toBe(2);
     const json = parseJsonOutput(run);
-    expect(json).toMatchObject({ ok: false, error: { kind: 'usage', field: 'port' } });
-    expect(String((json.error as { message: string }).message)).toMatch(/deve essere un numero/);
-    expect(server.connections()).toBe(before);
+    expect(json).toMatchObject({ ok: false, error: { kind: 'usage', field: 'timeoutMs' } });
+    expect(String((json.error as { message: string }).message)).toMatch(/Il tempo massimo deve essere tra/);
   });
 
   it('the language follows the locale when --lang is absent (LC_ALL over LANG)', async () => {
@@ -295,13 +351,12 @@ describe('input checks the command line cannot even carry (NUL)', () => {
   it.each([
     ['user', ['--user', 'me\u0000@example.com']],
     ['from', ['--from', 'me\u0000@example.com', '--to', 'you@example.com']],
-  ])('%s with NUL is refused before any network use', async (field, extra) => {
-    const before = server.connections();
-    const flags = parseSmtpFlags(['--host', '127.0.0.1', ...extra]);
+  ])('%s with NUL is refused by the settings resolver (before any network use)', async (field, extra) => {
+    // resolveSmtpSettings itself opens no connection, so there is no connection to count here.
+    const flags = parseSmtpFlags(['--host', '127.0.0.1', '--port', String(server.port), ...extra]);
     const error = await resolveSmtpSettings(flags, null).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
     expect((error as UsageError).field).toBe(field);
-    expect(server.connections()).toBe(before);
   });
 });
 

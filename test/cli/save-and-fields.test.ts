@@ -186,8 +186,15 @@ describe('profile fields: --ca, --timeout, --allow-plaintext-auth', () => {
     expect(strict.code).toBe(1);
     const strictRerun = await cli(configDir, ['smtp', '--profile', 'plain-strict', '--json']);
     expect(strictRerun.code).toBe(1);
-    const steps = parseJsonOutput(strictRerun).steps as Array<{ id: string; status: string }>;
-    expect(steps.find((s) => s.id === 'auth')?.status).not.toBe('pass');
+    const json = parseJsonOutput(strictRerun) as {
+      steps: Array<{ id: string; status: string }>;
+      diagnosis: { id: string } | null;
+      transcript: Array<{ dir: string; text: string }>;
+    };
+    // The login step refuses before sending anything: no AUTH command in the transcript.
+    expect(json.steps.find((s) => s.id === 'auth')?.status).toBe('fail');
+    expect(json.diagnosis?.id).toBe('auth.plaintext-refused');
+    expect(json.transcript.filter((l) => l.dir === 'client' && /^AUTH\b/i.test(l.text))).toEqual([]);
 
     for (const name of ['plain', 'plain-strict']) await cli(configDir, ['profiles', 'delete', name]);
   });

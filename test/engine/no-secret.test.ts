@@ -32,6 +32,8 @@ interface Case {
   sendsCredentials: boolean;
   /** The login must have run on the follow-up connection (auto found implicit TLS on a silent port). */
   onFollowUpConnection?: boolean;
+  /** The server quotes the secret in a reply: the transcript must show that reply, redacted. */
+  echoed?: boolean;
 }
 
 const password = (secret: string): AuthInput => ({ method: 'password', user: USER, password: secret });
@@ -78,6 +80,21 @@ const CASES: Case[] = [
     request: (port, s) =>
       request(port, pki, { auth: { method: 'oauth2', user: USER, getAccessToken: async () => s }, send }),
     sendsCredentials: true,
+  },
+  {
+    // Only the probe's redaction of a token it obtained itself (getAccessToken) can hide this one.
+    name: 'XOAUTH2 token from the provider echoed back in the refusal, raw and as the payload',
+    server: (p, s) => ({
+      ...microsoftServer(p, { xoauth2: { user: USER, token: 'another-token' } }),
+      onAuth(_auth, _session, callback) {
+        const payload = b64(`user=${USER}\u0001auth=Bearer ${s}\u0001\u0001`);
+        callback(smtpError(`535 5.7.3 Authentication unsuccessful for ${s} (payload ${payload})`));
+      },
+    }),
+    request: (port, s) =>
+      request(port, pki, { auth: { method: 'oauth2', user: USER, getAccessToken: async () => s } }),
+    sendsCredentials: true,
+    echoed: true,
   },
   {
     name: 'XOAUTH2 token refused (334 error challenge, then 535)',
@@ -146,6 +163,14 @@ describe('no secret in results, transcripts, events or reports', () => {
         }
         if (c.sendsCredentials) {
           expect(result.transcript.some((l) => l.dir === 'client' && /<redacted>/.test(l.text))).toBe(true);
+        }
+        if (c.echoed) {
+          // The echo really happened (a search over a reply without the secret proves nothing).
+          expect(result.transcript.filter((l) => l.dir === 'server' && l.text.startsWith('535'))).toEqual([
+            expect.objectContaining({
+              text: '535 5.7.3 Authentication unsuccessful for <redacted> (payload <redacted>)',
+            }),
+          ]);
         }
         if (c.onFollowUpConnection) {
           expect(result.ok).toBe(true);

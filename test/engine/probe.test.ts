@@ -46,6 +46,7 @@ describe('runProbe, all steps passing', () => {
 
   beforeAll(async () => {
     connections = 0;
+    messages = 0;
     result = await runProbe(
       request(server.port, pki, {
         auth: { method: 'password', user: USER, password: 'Probe-test-password-9' },
@@ -63,7 +64,7 @@ describe('runProbe, all steps passing', () => {
     expect(result.steps.map((s) => s.id)).toEqual([...STEP_IDS]);
     expect(result.steps.every((s) => s.status === 'pass')).toBe(true);
     expect(connections).toBe(1);
-    expect(messages).toBeGreaterThanOrEqual(1);
+    expect(messages).toBe(1);
   });
 
   it('emits step-start/step-end live, in the order the steps ran', () => {
@@ -165,7 +166,8 @@ describe('report of a failure', () => {
 
 describe('QUIT', () => {
   it('is sent, but the result does not wait for the 221 (the verdict is known before it)', async () => {
-    const replyHeldMs = 3_000;
+    // Held far longer than any bound below: a probe that waited for the 221 would cross them.
+    const replyHeldMs = 15_000;
     const quitServer = await startScriptedSmtp({
       key: pki.server.key,
       cert: pki.server.cert,
@@ -186,14 +188,10 @@ describe('QUIT', () => {
       const quit = result.transcript.find((l) => l.dir === 'client' && l.text === 'QUIT');
       expect(quit).toBeDefined();
       // Before, the probe waited up to QUIT_GRACE_MS here for the 221.
-      expect(result.totalMs - quit!.t).toBeLessThan(QUIT_GRACE_MS / 2);
+      expect(result.totalMs - quit!.t).toBeLessThan(QUIT_GRACE_MS);
       expect(result.transcript.some((l) => l.dir === 'server' && l.text.startsWith('221'))).toBe(false);
       // The server does receive it.
-      const deadline = Date.now() + 2_000;
-      while (!quitServer.commands.includes('QUIT') && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      expect(quitServer.commands).toContain('QUIT');
+      await expect.poll(() => quitServer.commands, { timeout: 5_000 }).toContain('QUIT');
     } finally {
       await quitServer.close();
     }

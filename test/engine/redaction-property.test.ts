@@ -70,7 +70,8 @@ afterAll(async () => {
 
 function args(s: Scenario, json: boolean): string[] {
   const list = ['--host', '127.0.0.1', '--port', String(server.port), '--security', 'none'];
-  list.push('--allow-plaintext-auth', '--user', s.user, '--password-stdin', '--timeout', '10000');
+  // --user=VALUE: a generated user may start with a dash, which parseArgs would read as an option.
+  list.push('--allow-plaintext-auth', `--user=${s.user}`, '--password-stdin', '--timeout', '10000');
   if (s.send) list.push('--from', DEFAULT_USER, '--to', 'anna.bianchi@example.it');
   return json ? [...list, '--json'] : list;
 }

@@ -1,7 +1,8 @@
 /**
  * The engine against a real Postfix + Dovecot SASL (test/mta): success on submission (STARTTLS)
  * and smtps (implicit TLS), a send to a local recipient that Postfix queues, and the diagnoses of
- * the common failures: wrong password, wrong TLS mode both ways, untrusted certificate.
+ * the common failures: wrong password, sending without a login or before STARTTLS, wrong TLS mode
+ * both ways, untrusted certificate.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runProbe } from '../../src/engine/probe';
@@ -141,6 +142,24 @@ describe('engine × Postfix: diagnoses', () => {
     }
   });
 
+  it('sending without a login on the submission port → send.auth-required (Postfix’s client restriction)', async () => {
+    const result = await probe({ auth: undefined, send: { from: mta.user, to: MTA_LOCAL_RECIPIENT } });
+    expect(result.ok).toBe(false);
+    expect(result.diagnosis).toMatchObject({ id: 'send.auth-required', step: 'send' });
+    expect(result.diagnosis?.reply).toMatch(/^554 5\.7\.1 .*Client host rejected: Access denied/);
+  });
+
+  it('a message before STARTTLS on a port that requires it → auth.starttls-required', async () => {
+    const result = await probe({
+      security: 'none',
+      auth: undefined,
+      send: { from: mta.user, to: MTA_LOCAL_RECIPIENT },
+    });
+    expect(result.ok).toBe(false);
+    expect(result.diagnosis).toMatchObject({ id: 'auth.starttls-required', step: 'send' });
+    expect(result.diagnosis?.reply).toMatch(/^530 5\.7\.0 Must issue a STARTTLS command first/);
+  });
+
   it('implicit TLS against the STARTTLS port → tls.mode-mismatch', async () => {
     const result = await probe({ security: 'tls' });
     expect(result.ok).toBe(false);
@@ -157,7 +176,9 @@ describe('engine × Postfix: diagnoses', () => {
     const result = await probe({ caPem: undefined });
     expect(result.ok).toBe(false);
     expect(result.diagnosis).toMatchObject({ id: 'tls.untrusted', step: 'tls' });
-    expect(statusOf(result, 'auth')).not.toBe('pass');
+    // The login step never started: no AUTH command left the client, in any form.
+    expect(statusOf(result, 'auth')).toBe('skip');
+    expect(result.transcript.filter((l) => l.dir === 'client' && /^AUTH\b/i.test(l.text))).toEqual([]);
     expect(result.tls?.trusted).toBe(false);
   });
 });

@@ -32,18 +32,23 @@ async function signIn(
 ) {
   let visit: BrowserVisit | void = undefined;
   let opened = '';
+  let browsing: Promise<unknown> = Promise.resolve();
   const outcome = await signInWithBrowser(cfg(), {
     openBrowser: async (url) => {
       opened = url;
-      // The browser runs on its own: don't block the flow on it.
-      void browse(url).then((v) => (visit = v));
+      // The browser runs on its own: don't block the flow on it (its failure shows in `visit`).
+      browsing = browse(url).then(
+        (v) => (visit = v),
+        () => undefined,
+      );
     },
     ...(extra.signal ? { signal: extra.signal } : {}),
     ...(extra.timeoutMs ? { timeoutMs: extra.timeoutMs } : {}),
     ...(extra.profile ? { persist: { profile: extra.profile, store: realKeychain() } } : {}),
   }).catch((err: unknown) => err);
-  // Let the browser finish reading the page.
-  await new Promise((r) => setTimeout(r, 50));
+  // The browser finishes reading its page after the flow ended: wait for it (an event, bounded by
+  // the browser fixture's own timeouts), not for a guessed delay.
+  await browsing;
   return { outcome, visit: visit as BrowserVisit | undefined, opened };
 }
 
@@ -62,6 +67,14 @@ describe('browser sign-in (auth code + PKCE + loopback)', () => {
     expect(query.get('client_id')).toBe(CLIENT_ID);
     expect(query.get('code_challenge_method')).toBe('S256');
     expect(query.get('scope')?.split(' ')).toEqual([...SIGN_IN_SCOPES]);
+    // One sign-in for sending and receiving.
+    expect(query.get('scope')?.split(' ')).toEqual(
+      expect.arrayContaining([
+        'https://outlook.office.com/SMTP.Send',
+        'https://outlook.office.com/IMAP.AccessAsUser.All',
+        'https://outlook.office.com/POP.AccessAsUser.All',
+      ]),
+    );
     expect(query.get('scope')).not.toContain('.default');
     expect(query.get('redirect_uri')).toMatch(/^http:\/\/localhost:\d+\/$/);
     expect(query.get('state')).toBeTruthy();

@@ -138,6 +138,31 @@ describe('no token in any output', () => {
       });
       outputs.push({ where: `probe result ${user}`, text: JSON.stringify(result) });
     }
+    // A server that quotes the token back in its refusal, raw and as the XOAUTH2 payload: the token
+    // came from the identity provider (the app's token provider; the CLI's saved profile), so only
+    // the probe's own redaction of provider tokens can hide it.
+    smtp.failureMode = 'echo-token';
+    const echoed = await runProbe({
+      host: '127.0.0.1',
+      port: smtp.port,
+      security: 'none',
+      allowPlaintextAuth: true,
+      timeoutMs: 5_000,
+      auth: {
+        method: 'oauth2',
+        user: 'alice@outlook.com',
+        getAccessToken: service.tokenProvider(appProfile, { clientId: CLIENT_ID, tenant: 'consumers' }),
+      },
+    });
+    outputs.push({ where: 'probe result, token echoed', text: JSON.stringify(echoed) });
+    expect(await cli(['--profile', profile, '--allow-plaintext-auth', '--json'])).toBe(1);
+    smtp.failureMode = 'direct';
+    // The server did quote the token (now redacted): a search over a reply without it proves nothing.
+    expect(smtp.attempts.filter((a) => a.rejected === 'token echoed back')).toHaveLength(2);
+    const refusal = echoed.transcript.find((l) => l.dir === 'server' && l.text.startsWith('535'));
+    expect(refusal?.text).toBe(
+      '535 5.7.3 Authentication unsuccessful for token <redacted> (payload <redacted>)',
+    );
     // Engine: errors after tokens existed (revoked refresh token; sign-in refused).
     idp.revokeAllRefreshTokens();
     const revoked = await getAccessTokenSilently(

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { watch } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -180,16 +181,20 @@ describe('ProfileStore', () => {
 });
 
 describe('crash safety', () => {
-  const KILL_ROUNDS = 4;
+  /** Kills that must be proven to have landed mid-write (a temp file of the dead writer remains). */
+  const MID_WRITE_KILLS = 3;
+  const MAX_ATTEMPTS = 12;
 
-  it('a writer killed mid-write leaves a complete file (old or new), and its temp file is cleaned later', async () => {
-    // Start from a big file so that each rewrite takes a while.
-    const many = Array.from({ length: 1500 }, (_, i) => makeProfile(`crash-${i}`));
-    await writeFile(file, JSON.stringify({ format: 1, profiles: many }));
-    for (let round = 0; round < KILL_ROUNDS; round++) {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'crash-writer.ts'), file], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+  /**
+   * Starts a writer, waits until it starts writing (its temp file appears, or, were the write not
+   * atomic, the profiles file itself changes) and kills it at once. Returns the temp files it left.
+   */
+  async function killWriterMidWrite(): Promise<string[]> {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'crash-writer.ts'), file], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise((r) => child.once('exit', r));
+    try {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('the writer did not start')), 20_000);
         child.stdout.once('data', () => {
@@ -197,20 +202,48 @@ describe('crash safety', () => {
           resolve();
         });
       });
-      // Let it rewrite a few times, then kill it without warning at an arbitrary moment.
-      await new Promise((r) => setTimeout(r, 150 + Math.random() * 400));
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGKILL');
+      const ownTemp = `profiles.json.tmp-${child.pid}-`;
+      const watcher = watch(dir);
+      try {
+        await new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error('the writer did not write')), 20_000);
+          // Not the previous writers' leftovers, which this writer's store removes first.
+          watcher.on('change', (_type, name) => {
+            const entry = String(name);
+            if (entry !== 'profiles.json' && !entry.startsWith(ownTemp)) return;
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+        child.kill('SIGKILL');
+      } finally {
+        watcher.close();
+      }
       await exited;
+      return (await readdir(dir)).filter((name) => name.startsWith(ownTemp));
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }
+
+  it('a writer killed mid-write leaves a complete file (old or new), and its temp file is cleaned later', async () => {
+    // Start from a big file so that each rewrite takes a while.
+    const many = Array.from({ length: 1500 }, (_, i) => makeProfile(`crash-${i}`));
+    await writeFile(file, JSON.stringify({ format: 1, profiles: many }));
+    let midWrite = 0;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS && midWrite < MID_WRITE_KILLS; attempt++) {
+      const leftovers = await killWriterMidWrite();
+      // The proof that the kill landed between the temp file's creation and its rename.
+      if (leftovers.length > 0) midWrite++;
       const json = await readJson(file); // throws if half-written
       expect(json.format).toBe(1);
       expect(json.profiles).toHaveLength(1500);
     }
-    // The killed writers may have left temp files; the next store removes them (their pid is dead).
-    // The writers really rewrote the file (the kills did not all land before the first write).
-    expect(JSON.stringify(await readJson(file))).toMatch(/round-\d+@example\.test/);
+    expect(midWrite).toBe(MID_WRITE_KILLS);
+    // The killed writers left temp files; the next store removes them (their pid is dead).
+    expect((await readdir(dir)).length).toBeGreaterThan(1);
     const store = new ProfileStore(file);
     expect((await store.list()).profiles).toHaveLength(1500);
     expect(await readdir(dir)).toEqual(['profiles.json']);
-  }, 60_000);
+  }, 120_000);
 });

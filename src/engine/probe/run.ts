@@ -54,6 +54,8 @@ import { WaitWatchdog } from './watchdog';
 export interface RunProbeOptions {
   signal?: AbortSignal;
   onEvent?: (e: ProbeEvent) => void;
+  /** Replaces the system resolver in the dns step (discovery: MAILCHECK_DNS_SERVERS). */
+  lookup?: typeof dnsPromises.lookup;
 }
 
 /** The port on which `auto` means implicit TLS (RFC 8314 submissions). */
@@ -212,7 +214,7 @@ class Probe {
     const lookup = async (family: 4 | 6) => {
       const start = Date.now();
       try {
-        const records = await dnsPromises.lookup(host, { family, all: true });
+        const records = await (this.opts.lookup ?? dnsPromises.lookup)(host, { family, all: true });
         return { addresses: records.map((r) => r.address), ms: Date.now() - start, error: null as unknown };
       } catch (error) {
         return { addresses: [] as string[], ms: Date.now() - start, error };
