@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { DiagnosisPanel } from '../../src/renderer/src/components/DiagnosisPanel';
+import { ProfilesList } from '../../src/renderer/src/components/ProfilesList';
 import { ResultDetails } from '../../src/renderer/src/components/ResultDetails';
 import { StepList } from '../../src/renderer/src/components/StepList';
 import { I18nContext, makeI18n } from '../../src/renderer/src/i18n/context';
@@ -46,5 +47,34 @@ describe('server text in the window', () => {
     const text = document.body.textContent ?? '';
     expect(text).not.toMatch(RAW);
     expect(text).toContain('\\x1B]0;title\\x07');
+  });
+
+  it('a profile name with a bidi override (a hand-edited profiles file) is shown escaped', () => {
+    const noop = () => undefined;
+    wrap(
+      <ProfilesList
+        profiles={[
+          {
+            name: `Ufficio${EVIL}`,
+            host: 'smtp.example.it',
+            port: 587,
+            security: 'starttls',
+            authMethod: 'password',
+            updatedAt: '2026-12-02T10:00:00.000Z',
+          },
+        ]}
+        warning={null}
+        error={null}
+        signedOut={null}
+        onRerun={noop}
+        onEdit={noop}
+        onDelete={noop}
+        onSignOut={noop}
+        onOpenGuide={noop}
+      />,
+    );
+    const text = document.body.textContent ?? '';
+    expect(text).not.toMatch(RAW);
+    expect(text).toContain('Ufficioevil\\u202Etxt.exe');
   });
 });

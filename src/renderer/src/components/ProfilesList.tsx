@@ -1,4 +1,5 @@
 import type { Profile } from '../../../shared/profile-types';
+import { visibleText } from '../../../shared/visible-text';
 import { useI18n } from '../i18n/context';
 import type { GuideTarget } from './DiagnosisPanel';
 import { IpcErrorView } from './IpcErrorView';
@@ -51,9 +52,10 @@ export function ProfilesList({
           {profiles.map((p) => (
             <li key={p.name} data-profile={p.name}>
               <div className="profile-text">
-                <strong>{p.name}</strong>
+                {/* A name may hold bidi overrides (the profiles file can be edited): shown, not obeyed. */}
+                <strong>{visibleText(p.name)}</strong>
                 <span className="muted">
-                  {p.host}:{p.port}
+                  {visibleText(p.host)}:{p.port}
                 </span>
                 {p.authMethod === 'oauth2' && <span className="muted small">{t('profiles.oauth')}</span>}
                 <span className={p.lastResult ? (p.lastResult.ok ? 'ok' : 'bad') : 'muted'}>
