@@ -36,19 +36,18 @@ function buildContext(caPem: string): tls.SecureContext {
 }
 
 /**
- * The TLS context for `caPem`, built once per CA and process, when the SMTP session is set up
- * (while the greeting is on its way), not after STARTTLS on the path to the verdict. Undefined
- * without an extra CA (Node's default context) or when the CA cannot be used (tls.connect then
- * reports it as before).
+ * The TLS context for `caPem` (or Node's default one without it), built once per CA and process,
+ * when the SMTP session is set up (while the greeting is on its way), not after STARTTLS on the
+ * path to the verdict. Undefined when the CA cannot be used (tls.connect then reports it as before).
  */
 function secureContextFor(caPem: string | undefined): tls.SecureContext | undefined {
-  if (!caPem) return undefined;
-  const known = CONTEXTS.get(caPem);
+  const key = caPem ?? '';
+  const known = CONTEXTS.get(key);
   if (known) return known;
   try {
-    const context = buildContext(caPem);
+    const context = caPem ? buildContext(caPem) : tls.createSecureContext();
     if (CONTEXTS.size >= MAX_CONTEXTS) CONTEXTS.clear();
-    CONTEXTS.set(caPem, context);
+    CONTEXTS.set(key, context);
     return context;
   } catch {
     return undefined;
