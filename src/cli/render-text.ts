@@ -8,8 +8,13 @@
  */
 import { stepName } from '../shared/diagnoses';
 import type { Lang, ProbeResult, StepResult, StepStatus } from '../shared/probe-types';
+import { shortLine } from '../shared/clip';
 import { visibleLines, visibleText } from '../shared/visible-text';
 import { diagnosisForOutput } from './render-json';
+
+/** A readable cut for the terminal; the whole (4 KB-capped) text is in --json and the report. */
+const MAX_LINE_CHARS = 160;
+const MAX_REPLY_LINES = 12;
 
 const SYMBOLS: Record<StepStatus, string> = { pass: '✔', fail: '✖', warn: '⚠', skip: '–' };
 
@@ -31,7 +36,8 @@ const WORDS = {
 function stepLine(step: StepResult, lang: Lang, nameWidth: number): string {
   const name = stepName(step.id, lang).padEnd(nameWidth);
   const ms = `${Math.round(step.ms)} ms`.padStart(8);
-  return `  ${SYMBOLS[step.status]} ${name} ${ms}  ${visibleText(step.summary[lang])}`;
+  const summary = shortLine(visibleText(step.summary[lang]), MAX_LINE_CHARS);
+  return `  ${SYMBOLS[step.status]} ${name} ${ms}  ${summary}`;
 }
 
 export function resultToText(result: ProbeResult, lang: Lang): string {
@@ -75,7 +81,11 @@ function layout(result: ProbeResult, lang: Lang): string {
   }
   if (diagnosis.reply) {
     lines.push('', `${WORDS.reply[lang]}:`);
-    for (const line of diagnosis.reply.split(/\r?\n/)) lines.push(`  ${visibleText(line)}`);
+    const replyLines = diagnosis.reply.split(/\r?\n/);
+    for (const line of replyLines.slice(0, MAX_REPLY_LINES)) {
+      lines.push(`  ${shortLine(visibleText(line), MAX_LINE_CHARS)}`);
+    }
+    if (replyLines.length > MAX_REPLY_LINES) lines.push(`  … (+${replyLines.length - MAX_REPLY_LINES})`);
   }
   return lines.join('\n') + '\n';
 }

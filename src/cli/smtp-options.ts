@@ -29,6 +29,9 @@ const SMTP_FLAGS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** Every flag's name, for tests that must cover them all. */
+export const SMTP_FLAG_NAMES = Object.keys(SMTP_FLAGS);
+
 export interface SmtpFlags {
   host?: string;
   /** The address: without --host, discovery finds the server first (smtp-discovery.ts). */

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCliBuilt, runCli } from './cli-runner';
 import { runSmtpInProcess } from '../support/in-process-cli';
-import { closedPort } from '../support/servers';
+import { closedPort, startRawServer, type RunningServer } from '../support/servers';
 import { createTestPki, removeTestPki, type TestPki } from '../support/pki';
 
 const SECRET = 'Tbl-S3cret-pw!';
@@ -21,15 +21,207 @@ const BOUND_MS = 5_000;
 let dir: string;
 let port: number;
 let pki: TestPki;
+/** The target of every table row: a usage error must not even connect to it. */
+let target: RunningServer;
+let connections = 0;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mailcheck-bad-input-'));
   port = await closedPort();
   pki = await createTestPki();
+  target = await startRawServer((socket) => {
+    connections++;
+    socket.destroy();
+  });
   await ensureCliBuilt();
 }, 120_000);
 afterAll(async () => {
+  await target?.close();
   await rm(dir, { recursive: true, force: true });
   if (pki) await removeTestPki(pki);
+});
+
+interface Row {
+  flag: string;
+  bad: string;
+  args: (targetPort: number) => string[];
+  stdin?: string;
+  mentions: RegExp;
+}
+
+const at = (p: number): string[] => ['--host', '127.0.0.1', '--port', String(p)];
+const login = (p: number): string[] => [...at(p), '--user', 'mario@example.it', '--password-stdin'];
+const SECRET_LINE = `${SECRET}\n`;
+
+/** Every flag of `mailcheck smtp`, given something careless. */
+const TABLE: Row[] = [
+  { flag: '--host', bad: 'missing', args: () => ['--port', '25'], mentions: /Missing --host/ },
+  {
+    flag: '--host',
+    bad: 'with CR/LF',
+    args: () => ['--host', 'a.example\r\nQUIT'],
+    mentions: /--host must be/,
+  },
+  {
+    flag: '--host',
+    bad: 'an ESC sequence',
+    args: () => ['--host', 'a\u001b[2Jb'],
+    mentions: /--host must be/,
+  },
+  {
+    flag: '--host',
+    bad: 'no value',
+    args: () => ['--host'],
+    mentions: /Argument 1 is an option that needs a value/,
+  },
+  {
+    flag: '--email',
+    bad: 'not an address',
+    args: (p) => [...at(p), '--email', 'not an address'],
+    mentions: /--email must be an e-mail address/,
+  },
+  { flag: '--port', bad: 'zero', args: (p) => [...at(p), '--port', '0'], mentions: /--port must be/ },
+  { flag: '--port', bad: 'a word', args: (p) => [...at(p), '--port', 'smtp'], mentions: /--port must be/ },
+  {
+    flag: '--security',
+    bad: 'unknown',
+    args: (p) => [...at(p), '--security', 'ssl'],
+    mentions: /--security must be/,
+  },
+  {
+    flag: '--user',
+    bad: 'with LF',
+    args: (p) => [...at(p), '--user', 'a@b.it\nRSET', '--password-stdin'],
+    stdin: SECRET_LINE,
+    mentions: /--user must not/,
+  },
+  {
+    flag: '--user',
+    bad: 'surrounding spaces',
+    args: (p) => [...at(p), '--user', ' a@b.it', '--password-stdin'],
+    stdin: SECRET_LINE,
+    mentions: /--user must not/,
+  },
+  {
+    flag: '--password-stdin',
+    bad: 'without --user',
+    args: (p) => [...at(p), '--password-stdin'],
+    stdin: SECRET_LINE,
+    mentions: /needs --user/,
+  },
+  {
+    flag: '--password-stdin',
+    bad: 'given a value',
+    args: (p) => [...login(p).slice(0, -1), `--password-stdin=${SECRET}`],
+    mentions: /takes none/,
+  },
+  {
+    flag: '--password-stdin',
+    bad: 'a password on argv',
+    args: (p) => [...login(p), SECRET],
+    stdin: SECRET_LINE,
+    mentions: /value without an option/,
+  },
+  {
+    flag: '--ca',
+    bad: 'a folder',
+    args: (p) => [...login(p), '--ca', '/'],
+    stdin: SECRET_LINE,
+    mentions: /is a folder/,
+  },
+  {
+    flag: '--from',
+    bad: 'without --to',
+    args: (p) => [...login(p), '--from', 'a@b.it'],
+    stdin: SECRET_LINE,
+    mentions: /both --from and --to/,
+  },
+  {
+    flag: '--to',
+    bad: 'with CR/LF',
+    args: (p) => [...login(p), '--from', 'a@b.it', '--to', 'c@d.it\r\nDATA'],
+    stdin: SECRET_LINE,
+    mentions: /--to must not/,
+  },
+  {
+    flag: '--timeout',
+    bad: 'fractional',
+    args: (p) => [...at(p), '--timeout', '1.5'],
+    mentions: /--timeout must be/,
+  },
+  {
+    flag: '--timeout',
+    bad: 'beyond the limit',
+    args: (p) => [...at(p), '--timeout', '999999'],
+    mentions: /timeout/i,
+  },
+  { flag: '--lang', bad: 'unknown', args: (p) => [...at(p), '--lang', 'fr'], mentions: /--lang must be/ },
+  { flag: '--json', bad: 'given a value', args: (p) => [...at(p), '--json=yes'], mentions: /takes none/ },
+  {
+    flag: '--allow-plaintext-auth',
+    bad: 'given a value',
+    args: (p) => [...at(p), '--allow-plaintext-auth=1'],
+    mentions: /takes none/,
+  },
+  {
+    flag: '--save',
+    bad: 'an empty name',
+    args: (p) => [...at(p), '--save', ''],
+    mentions: /profile name is empty/,
+  },
+  { flag: '--profile', bad: 'unknown', args: () => ['--profile', 'nessuno'], mentions: /No saved profile/ },
+  { flag: '--auth', bad: 'unknown', args: (p) => [...at(p), '--auth', 'ntlm'], mentions: /--auth must be/ },
+  {
+    flag: '--auth',
+    bad: 'without --user',
+    args: (p) => [...at(p), '--auth', 'password'],
+    mentions: /needs --user/,
+  },
+  { flag: '--client-id', bad: 'no value', args: (p) => [...at(p), '--client-id'], mentions: /needs a value/ },
+  {
+    flag: '--tenant',
+    bad: 'a path',
+    args: (p) => [...at(p), '--user', 'a@b.it', '--auth', 'oauth2', '--tenant', '../evil'],
+    mentions: /--tenant must be/,
+  },
+  {
+    flag: '--access-token-stdin',
+    bad: 'with --password-stdin',
+    args: (p) => [...login(p), '--access-token-stdin'],
+    stdin: SECRET_LINE,
+    mentions: /cannot be used together/,
+  },
+  { flag: '--help', bad: 'given a value', args: (p) => [...at(p), '--help=me'], mentions: /takes none/ },
+  {
+    flag: '(none)',
+    bad: 'an unknown flag',
+    args: (p) => [...at(p), '--verbose'],
+    mentions: /unknown option/,
+  },
+];
+
+describe('a bad value for every flag: exit 2, named, nothing sent, nothing echoed', () => {
+  it.each(TABLE.map((row) => [`${row.flag}: ${row.bad}`, row] as const))('%s', async (_name, row) => {
+    const before = connections;
+    const started = Date.now();
+    const run = await runSmtpInProcess(row.args(target.port), {
+      stdin: row.stdin,
+      stdinTimeoutMs: 2000,
+      env: { XDG_CONFIG_HOME: dir },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(row.mentions);
+    expect(Date.now() - started).toBeLessThan(BOUND_MS);
+    expect(connections).toBe(before);
+    expect(run.stderr + run.stdout).not.toContain(SECRET);
+    // Shown, never obeyed: no raw control character reaches the terminal.
+    expect(run.stderr.includes('\u001b')).toBe(false);
+  });
+
+  it('covers every flag of mailcheck smtp', async () => {
+    const { SMTP_FLAG_NAMES } = await import('../../src/cli/smtp-options');
+    const covered = new Set(TABLE.map((row) => row.flag.replace(/^--/, '')));
+    expect(SMTP_FLAG_NAMES.filter((name) => !covered.has(name))).toEqual([]);
+  });
 });
 
 const base = (): string[] => ['--host', '127.0.0.1', '--port', String(port), '--security', 'starttls'];

@@ -9,7 +9,7 @@ import { lineServer } from '../fixtures/hostile';
 import { ensureCliBuilt, parseJsonOutput, runCli } from './cli-runner';
 
 /** Far below QUIT_GRACE_MS (1 s), after which the engine would cut a silent server off anyway. */
-const EXIT_AFTER_QUIT_MS = 400;
+const EXIT_AFTER_QUIT_MS = 700;
 
 let server: net.Server;
 let port = 0;

@@ -14,9 +14,9 @@ import { lineServer } from '../fixtures/hostile';
 import { createTestPki, removeTestPki, type TestPki } from '../support/pki';
 import { startRawServer, startSmtpServer, type RunningServer } from '../support/servers';
 
-const TIMEOUT_MS = 1000;
+const TIMEOUT_MS = 1500;
 /** Each direction: a round trip is 0.6 × the timeout. */
-const ONE_WAY_MS = 300;
+const ONE_WAY_MS = 450;
 
 let pki: TestPki;
 let servers: Array<RunningServer | DelayProxy> = [];

@@ -36,5 +36,4 @@ export const SILENT_PORT_PROBE_AFTER_MS = 1_500;
  * result does not wait for the 221); a server that does not close its side is cut off after this.
  */
 export const QUIT_GRACE_MS = 1_000;
-/** Server replies kept in diagnoses are clipped to this length. */
-export const MAX_REPLY_IN_DIAGNOSIS = 1_000;
+/** Server replies kept in results are capped in src/shared/clip.ts (MAX_KEPT_REPLY_BYTES, 4 KB). */

@@ -31,6 +31,7 @@ import type {
   TlsInfo,
 } from '../../shared/probe-types';
 import { STEP_IDS } from '../../shared/probe-types';
+import { capBytes, capList } from '../../shared/clip';
 import { getDiagnosis, renderDiagnosis } from '../../shared/diagnoses';
 import { Redactor, Transcript, xoauth2Response } from '../transcript';
 import { classify, factsFromError, TIMEOUT_CODE } from './classify';
@@ -39,7 +40,6 @@ import {
   FOLLOW_UP_TIMEOUT_MS,
   LIBRARY_TIMEOUT_GRACE_MS,
   MAX_REPLY_BYTES,
-  MAX_REPLY_IN_DIAGNOSIS,
   QUIT_GRACE_MS,
   SILENT_PORT_PROBE_AFTER_MS,
 } from './constants';
@@ -132,6 +132,8 @@ class Probe {
   /** Called by the greeting hook: the plaintext connection answered (see plaintextSetup). */
   private greetingSeen: (() => void) | null = null;
   private quitSent = false;
+  /** Every AUTH mechanism of the last EHLO (server.authMechanisms keeps a capped list). */
+  private offeredMechanisms: string[] = [];
 
   constructor(
     private readonly req: ProbeRequest,
@@ -526,7 +528,7 @@ class Probe {
       onGreeting: (reply) => {
         if (!isActive()) return;
         this.greetingSeen?.();
-        const greeting = this.redactor.scrub(reply);
+        const greeting = capBytes(this.redactor.scrub(reply));
         this.server.greeting = greeting;
         if (!isWelcomeGreeting(reply)) return; // nodemailer fails it; the classifier names it
         const banner = greeting.split(/\r?\n/)[0] ?? greeting;
@@ -538,10 +540,17 @@ class Probe {
       onEhlo: (reply, secure) => {
         if (!isActive()) return null;
         const facts = parseEhlo(reply);
-        this.server.capabilities = facts.capabilities;
-        this.server.authMechanisms = facts.authMechanisms;
+        // The choice of mechanism sees them all; results keep at most 4 KB of each list.
+        this.offeredMechanisms = facts.authMechanisms;
+        const kept = {
+          ...facts,
+          capabilities: capList(facts.capabilities),
+          authMechanisms: capList(facts.authMechanisms),
+        };
+        this.server.capabilities = kept.capabilities;
+        this.server.authMechanisms = kept.authMechanisms;
         if (this.current?.id === 'ehlo') {
-          this.endStep('ehlo', 'pass', this.ehloSummary(facts, secure), { ...facts, secure });
+          this.endStep('ehlo', 'pass', this.ehloSummary(kept, secure), { ...kept, secure });
           return this.decideTlsAfterEhlo(facts);
         }
         if (this.current?.id === 'tls' && secure && this.tlsInfo) {
@@ -613,7 +622,7 @@ class Probe {
     }
     this.startStep('auth');
     if (!conn.secure && !this.req.allowPlaintextAuth) throw new StepFailure('auth.plaintext-refused');
-    const offered = this.server.authMechanisms;
+    const offered = this.offeredMechanisms;
     if (!offered.length) throw new StepFailure('auth.not-offered');
     const mechanism = pickMechanism(auth, offered);
     if (!mechanism) throw new StepFailure('auth.method-unsupported');
@@ -668,7 +677,7 @@ class Probe {
         ),
       ),
     );
-    const response = this.redactor.scrub(sent.response);
+    const response = capBytes(this.redactor.scrub(sent.response));
     this.endStep('send', 'pass', L(`Message accepted: ${response}`, `Messaggio accettato: ${response}`), {
       response,
       accepted: sent.accepted,
@@ -837,9 +846,9 @@ class Probe {
     const facts = factsFromError(err, step);
     const id = failure ? failure.diagnosisId : classify(facts);
     const rawReply = failure?.reply ?? facts.reply ?? (id === 'unknown' ? facts.message : null);
-    const reply = rawReply ? this.redactor.scrub(rawReply).slice(0, MAX_REPLY_IN_DIAGNOSIS) : null;
+    const reply = rawReply ? capBytes(this.redactor.scrub(rawReply)) : null;
     this.diagnosis = { id, step, reply, params: this.params() };
-    const message = this.redactor.scrub(facts.message);
+    const message = capBytes(this.redactor.scrub(facts.message));
     if (!failure) this.transcript.info(`Error: ${message}`);
     const en = renderDiagnosis(this.diagnosis, 'en');
     const it = renderDiagnosis(this.diagnosis, 'it');

@@ -13,21 +13,41 @@ import { CERT_EXPIRED } from './classify';
 const CONTEXTS = new Map<string, tls.SecureContext>();
 const MAX_CONTEXTS = 4;
 
+/** The native side of a SecureContext (Node's own `addCACert`, which `ca:` also uses). */
+interface NativeContext {
+  addCACert?: (pem: string) => void;
+}
+
 /**
- * The TLS context that trusts the system roots plus `caPem`. Building it parses ~150 PEM
- * certificates (≈ 10–20 ms), so it is built once per CA and process, when the SMTP session is set
- * up (while the greeting is on its way), not after STARTTLS on the path to the verdict. Undefined
- * without an extra CA (Node's default context) or when the CA cannot be used (tls.connect then
- * reports it as before).
+ * A context that trusts the system roots plus `caPem`. Node's default context shares one store of
+ * its built-in roots; adding a CA to it gives the context its own copy of that store (the parsed
+ * roots are reused) plus the CA, for ≈ 0 ms. The documented way, `ca: [...tls.rootCertificates,
+ * caPem]`, re-parses ~150 PEM certificates on every call (≈ 17 ms of CPU in a fresh CLI process),
+ * and is kept as the fallback should the native method ever change.
+ */
+function buildContext(caPem: string): tls.SecureContext {
+  const context = tls.createSecureContext();
+  const native = (context as unknown as { context?: NativeContext }).context;
+  if (typeof native?.addCACert === 'function') {
+    native.addCACert(caPem);
+    return context;
+  }
+  return tls.createSecureContext({ ca: [...tls.rootCertificates, caPem] });
+}
+
+/**
+ * The TLS context for `caPem` (or Node's default one without it), built once per CA and process,
+ * when the SMTP session is set up (while the greeting is on its way), not after STARTTLS on the
+ * path to the verdict. Undefined when the CA cannot be used (tls.connect then reports it as before).
  */
 function secureContextFor(caPem: string | undefined): tls.SecureContext | undefined {
-  if (!caPem) return undefined;
-  const known = CONTEXTS.get(caPem);
+  const key = caPem ?? '';
+  const known = CONTEXTS.get(key);
   if (known) return known;
   try {
-    const context = tls.createSecureContext({ ca: [...tls.rootCertificates, caPem] });
+    const context = caPem ? buildContext(caPem) : tls.createSecureContext();
     if (CONTEXTS.size >= MAX_CONTEXTS) CONTEXTS.clear();
-    CONTEXTS.set(caPem, context);
+    CONTEXTS.set(key, context);
     return context;
   } catch {
     return undefined;

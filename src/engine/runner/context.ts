@@ -16,7 +16,8 @@ import type {
   StepStatus,
   TlsInfo,
 } from '../../shared/probe-types';
-import { DEFAULT_TIMEOUT_MS, MAX_REPLY_IN_DIAGNOSIS } from '../probe/constants';
+import { capBytes } from '../../shared/clip';
+import { DEFAULT_TIMEOUT_MS } from '../probe/constants';
 import { Redactor, Transcript } from '../transcript';
 import { DEADLINE_TIMEOUTS, GOODBYE_GRACE_MS } from './constants';
 import { Cancelled, StepTimeout } from './errors';
@@ -128,7 +129,8 @@ export class RunContext {
 
   /** Ends the current step as failed, with a title already rendered in both languages. */
   failStep(ref: DiagnosisRef, title: Localized, details: Record<string, unknown>): void {
-    const reply = ref.reply ? this.redactor.scrub(ref.reply).slice(0, MAX_REPLY_IN_DIAGNOSIS) : null;
+    // At most 4 KB, with an explicit "… N bytes cut" (src/shared/clip.ts), as in the SMTP probe.
+    const reply = ref.reply ? capBytes(this.redactor.scrub(ref.reply)) : null;
     this.diagnosis = { ...ref, reply };
     this.endStep(ref.step, 'fail', title, details);
   }

@@ -6,19 +6,14 @@
  * addresses, user, mechanism) are kept as written.
  */
 import { format } from 'node:util';
+import { capBytes } from '../../shared/clip';
 import type { TranscriptLine } from '../../shared/probe-types';
 import { Redactor, SaslLineFilter } from './redact';
 
 export { Redactor, SaslLineFilter, REDACTED, xoauth2Response } from './redact';
 
-/** A server can send huge lines; the transcript keeps enough of each to read it. */
-export const MAX_TRANSCRIPT_LINE = 2000;
-/** A hostile server could send thousands of lines: the transcript stops growing here. */
+/** A hostile server could send thousands of replies: the transcript stops growing here. */
 export const MAX_TRANSCRIPT_LINES = 2000;
-
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text;
-}
 
 export class Transcript {
   readonly lines: TranscriptLine[] = [];
@@ -35,9 +30,14 @@ export class Transcript {
     this.add('client', this.sasl.client(text));
   }
 
-  /** A reply from the server: free text, scrubbed of every form of the secret. */
+  /**
+   * A reply from the server: free text, scrubbed of every form of the secret, and kept up to
+   * 4 KB with an explicit "… N bytes cut" (a 1,500-line reply must not make a 234 KB result).
+   */
   server(text: string): void {
-    for (const line of text.split(/\r?\n/)) this.add('server', this.redactor.scrub(this.sasl.server(line)));
+    const lines = text.split(/\r?\n/);
+    for (const line of lines) this.sasl.server(line);
+    for (const line of capBytes(this.redactor.scrub(text)).split(/\r?\n/)) this.add('server', line);
   }
 
   /** The engine's own notice, built from structural fields only. */
@@ -55,7 +55,7 @@ export class Transcript {
     this.lines.push({
       t: Math.max(0, this.now() - this.startedAt),
       dir,
-      text: clip(text, MAX_TRANSCRIPT_LINE),
+      text: capBytes(text),
     });
   }
 

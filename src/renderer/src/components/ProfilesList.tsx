@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { renderDiagnosis } from '../../../shared/diagnoses';
 import type { Lang } from '../../../shared/probe-types';
 import type { Profile, RunRecord } from '../../../shared/profile-types';
+import { visibleText } from '../../../shared/visible-text';
 import { useI18n, type I18n } from '../i18n/context';
 import type { MessageKey } from '../i18n/messages';
 import { formatDateTime } from '../lib/dates';
@@ -84,9 +85,10 @@ export function ProfilesList({
             return (
               <li key={p.name} data-profile={p.name}>
                 <div className="profile-text">
-                  <strong>{p.name}</strong>
+                  {/* A name may hold bidi overrides (the profiles file can be edited): shown, not obeyed. */}
+                  <strong>{visibleText(p.name)}</strong>
                   <span className="muted">
-                    {p.host}:{p.port}
+                    {visibleText(p.host)}:{p.port}
                   </span>
                   {p.authMethod === 'oauth2' && <span className="muted small">{t('profiles.oauth')}</span>}
                   <span className={last ? (last.ok ? 'ok' : 'bad') : 'muted'} data-testid="last-run">
