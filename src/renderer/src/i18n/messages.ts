@@ -1,4 +1,5 @@
 import type { Lang } from '../../../shared/probe-types';
+import { incomingEn, incomingIt } from './messages-incoming';
 import { wayOutEn, wayOutIt } from './way-out-messages';
 
 /**
@@ -190,6 +191,7 @@ const en = {
   'signIn.deviceExpires': 'The code works until {time}.',
 
   ...wayOutEn,
+  ...incomingEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -379,6 +381,7 @@ const it: Record<MessageKey, string> = {
   'signIn.deviceExpires': 'Il codice vale fino alle {time}.',
 
   ...wayOutIt,
+  ...incomingIt,
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, it };
