@@ -17,6 +17,10 @@ import {
 import { FORM_SECURITY_MODES, SECURITY_LABEL_KEYS } from '../lib/security';
 import type { SignInControls } from '../lib/sign-in';
 import type { GuideTarget } from './DiagnosisPanel';
+import type { DiscoveryControls } from '../hooks/useDiscovery';
+import { foundLabels } from '../lib/discovery-form';
+import { DiscoveryStatus, FoundLabel } from './DiscoveryField';
+import { IncomingSection } from './IncomingSection';
 import { ProfilesList } from './ProfilesList';
 import { SignInPanel } from './SignInPanel';
 import { UsageFieldset } from './UsageFieldset';
@@ -93,6 +97,7 @@ export function AccountScreen({
   onOpenGuideStep,
   trying = null,
   msClientId = null,
+  discovery = null,
 }: {
   form: AccountForm;
   onChange: (form: AccountForm) => void;
@@ -113,6 +118,8 @@ export function AccountScreen({
   trying?: string | null;
   /** The distribution's Microsoft client id (app:info); null: none configured. */
   msClientId?: string | null;
+  /** Finding the servers from the address (useDiscovery); null: not offered. */
+  discovery?: DiscoveryControls | null;
 }) {
   const { t, l, lang } = useI18n();
   const [problems, setProblems] = useState<MessageKey[]>([]);
@@ -128,6 +135,8 @@ export function AccountScreen({
   const preset = getProvider(form.providerId);
   const keychainDown = keychain !== null && !keychain.available;
   const set = (patch: Partial<AccountForm>) => onChange({ ...form, ...patch });
+  const answer = discovery?.state.kind === 'done' ? discovery.state.answer : null;
+  const found = foundLabels(form, answer);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -159,11 +168,15 @@ export function AccountScreen({
               autoComplete="email"
               aria-describedby={hintId}
               value={form.email}
-              onChange={(e) => onChange(withEmail(form, e.target.value, presetOptions))}
+              onChange={(e) => {
+                onChange(withEmail(form, e.target.value, presetOptions));
+                discovery?.onEmailTyped(e.target.value);
+              }}
               data-testid="email"
             />
           )}
         </Field>
+        {discovery && <DiscoveryStatus state={discovery.state} />}
 
         <Field label={t('account.provider')}>
           {(id) => (
@@ -267,6 +280,7 @@ export function AccountScreen({
               )}
             </Field>
           </div>
+          <FoundLabel setting={found.smtp} provider={answer?.provider ?? null} testId="found-smtp" />
         </fieldset>
 
         <fieldset>
@@ -361,6 +375,14 @@ export function AccountScreen({
             </div>
           )}
         </fieldset>
+
+        <IncomingSection
+          incoming={form.incoming}
+          accountUser={form.authMethod === 'none' ? '' : form.user}
+          onChange={(incoming) => set({ incoming })}
+          found={found.incoming}
+          provider={answer?.provider ?? null}
+        />
 
         <fieldset>
           <legend className="sr-only">{t('account.save')}</legend>

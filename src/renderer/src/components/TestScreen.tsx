@@ -4,8 +4,11 @@ import { encodeIpcError } from '../../../shared/ipc-error';
 import { useI18n } from '../i18n/context';
 import type { StepView } from '../lib/steps';
 import { PASSWORD_REFUSED_DIAGNOSES, usageVerdict, type Usage } from '../../../shared/usage';
+import type { ReceiveResult } from '../../../shared/probe-types';
+import type { ReceiveRunState } from '../hooks/useReceiveRun';
 import { DiagnosisPanel, type GuideTarget } from './DiagnosisPanel';
 import { IpcErrorView } from './IpcErrorView';
+import { ReceivePanel } from './ReceivePanel';
 import { ReportActions } from './ReportActions';
 import { ResultDetails } from './ResultDetails';
 import { SettingsCard } from './SettingsCard';
@@ -45,6 +48,7 @@ export function TestScreen({
   onOpenGuide,
   onRetryWithoutSaving,
   onTryPreset,
+  receive = null,
 }: {
   run: RunState;
   onStop: () => void;
@@ -53,9 +57,12 @@ export function TestScreen({
   onOpenGuide: (target: GuideTarget) => void;
   onRetryWithoutSaving: () => void;
   onTryPreset: (presetId: string) => void;
+  /** The incoming server's test, run side by side with this one (null: sending only). */
+  receive?: ReceiveRunState | null;
 }) {
   const { t } = useI18n();
-  const running = !run.result && !run.error;
+  const sending = !run.result && !run.error;
+  const running = sending || (receive !== null && !receive.result && receive.error === null);
   const resultRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -69,6 +76,64 @@ export function TestScreen({
     if (run.result || run.error) resultRef.current?.querySelector<HTMLElement>('h2, [role="alert"]')?.focus();
   }, [run.result, run.error]);
 
+  const toolbar = (
+    <div className="toolbar">
+      {running ? (
+        <>
+          <span className="spinner" role="status">
+            {t('test.running')}
+          </span>
+          <button type="button" className="danger" onClick={onStop} data-testid="stop">
+            {t('test.stop')}
+          </button>
+        </>
+      ) : (
+        <>
+          <button type="button" onClick={onBack} data-testid="back">
+            {t('test.back')}
+          </button>
+          <button type="button" onClick={onAgain} data-testid="again">
+            {t('test.again')}
+          </button>
+        </>
+      )}
+    </div>
+  );
+  const outcome = (
+    <div ref={resultRef} className="outcome">
+      {run.error && (
+        <>
+          <IpcErrorView
+            error={run.error.cause}
+            onOpenGuide={onOpenGuide}
+            template="test.error"
+            className="card card-fail"
+            testId="run-error"
+          />
+          {run.error.canRetryWithoutSaving && (
+            <button
+              type="button"
+              className="primary"
+              onClick={onRetryWithoutSaving}
+              data-testid="retry-without-password"
+            >
+              {t('test.retryWithoutPassword')}
+            </button>
+          )}
+        </>
+      )}
+      {run.result && (
+        <Outcome
+          result={run.result}
+          context={run.context}
+          onOpenGuide={onOpenGuide}
+          onTryPreset={onTryPreset}
+          receive={receive?.result ?? null}
+        />
+      )}
+    </div>
+  );
+
   return (
     <section
       className="screen test-screen"
@@ -79,59 +144,34 @@ export function TestScreen({
       <h2 id="test-heading" tabIndex={-1} ref={headingRef}>
         {t('test.heading', { host: run.host, port: run.port })}
       </h2>
-      <StepList steps={run.steps} />
-      <div className="toolbar">
-        {running ? (
-          <>
-            <span className="spinner" role="status">
-              {t('test.running')}
-            </span>
-            <button type="button" className="danger" onClick={onStop} data-testid="stop">
-              {t('test.stop')}
-            </button>
-          </>
-        ) : (
-          <>
-            <button type="button" onClick={onBack} data-testid="back">
-              {t('test.back')}
-            </button>
-            <button type="button" onClick={onAgain} data-testid="again">
-              {t('test.again')}
-            </button>
-          </>
-        )}
-      </div>
-      <div ref={resultRef} className="outcome">
-        {run.error && (
-          <>
-            <IpcErrorView
-              error={run.error.cause}
-              onOpenGuide={onOpenGuide}
-              template="test.error"
-              className="card card-fail"
-              testId="run-error"
-            />
-            {run.error.canRetryWithoutSaving && (
-              <button
-                type="button"
-                className="primary"
-                onClick={onRetryWithoutSaving}
-                data-testid="retry-without-password"
-              >
-                {t('test.retryWithoutPassword')}
-              </button>
-            )}
-          </>
-        )}
-        {run.result && (
-          <Outcome
-            result={run.result}
-            context={run.context}
-            onOpenGuide={onOpenGuide}
-            onTryPreset={onTryPreset}
-          />
-        )}
-      </div>
+      {receive ? (
+        <>
+          {toolbar}
+          {/* Sending and receiving side by side, each with its live steps and its own outcome. */}
+          <div className="run-columns">
+            <section
+              className="run-column"
+              aria-labelledby="send-heading"
+              data-testid="send-column"
+              data-running={sending}
+            >
+              <h3 id="send-heading">{t('run.sending')}</h3>
+              <p className="muted run-target">
+                {run.host}:{run.port}
+              </p>
+              <StepList steps={run.steps} label={t('run.sendingLabel')} />
+              {outcome}
+            </section>
+            <ReceivePanel run={receive} onOpenGuide={onOpenGuide} />
+          </div>
+        </>
+      ) : (
+        <>
+          <StepList steps={run.steps} />
+          {toolbar}
+          {outcome}
+        </>
+      )}
     </section>
   );
 }
@@ -141,11 +181,13 @@ function Outcome({
   context,
   onOpenGuide,
   onTryPreset,
+  receive,
 }: {
   result: RunProbeOutput;
   context: RunContext;
   onOpenGuide: (target: GuideTarget) => void;
   onTryPreset: (presetId: string) => void;
+  receive: ReceiveResult | null;
 }) {
   const { t } = useI18n();
   const diagnosisId = result.diagnosis?.id ?? null;
@@ -186,7 +228,7 @@ function Outcome({
         </>
       )}
       <ResultDetails result={result} />
-      <ReportActions result={result} />
+      <ReportActions result={result} receive={receive} />
     </>
   );
 }
