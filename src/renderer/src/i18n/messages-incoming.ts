@@ -50,7 +50,8 @@ export const incomingEn = {
   'discovery.notVerified': 'not verified',
   'discovery.flag.http': 'It came over plain http: check it before you trust it.',
   'discovery.flag.foreign': 'This server is outside your domain: make sure it is your provider’s.',
-  'discovery.oauthMicrosoft': 'This is a Microsoft mailbox: “Sign in with Microsoft” is selected.',
+  'discovery.oauthMicrosoft':
+    'This is a Microsoft mailbox: Microsoft wants “Sign in with Microsoft” (Modern Auth) in mail programs.',
   'discovery.oauthOther':
     'This provider prefers signing in through its own page (OAuth); in other programs a password may have to be an app password.',
 } as const;
@@ -103,7 +104,8 @@ export const incomingIt: Record<IncomingMessageKey, string> = {
   'discovery.notVerified': 'non verificato',
   'discovery.flag.http': 'È arrivato in http non cifrato: controllalo prima di fidarti.',
   'discovery.flag.foreign': 'Questo server è fuori dal tuo dominio: verifica che sia del tuo provider.',
-  'discovery.oauthMicrosoft': 'È una casella Microsoft: è selezionato «Accedi con Microsoft».',
+  'discovery.oauthMicrosoft':
+    'È una casella Microsoft: nei programmi di posta Microsoft chiede «Accedi con Microsoft» (Modern Auth).',
   'discovery.oauthOther':
     'Questo provider preferisce l’accesso dalla propria pagina (OAuth); negli altri programmi la password potrebbe dover essere una password per le app.',
 };
