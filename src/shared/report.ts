@@ -112,7 +112,7 @@ const LABELS: Record<Lang, Labels> = {
     settings: 'Impostazioni provate',
     server: 'Server',
     port: 'Porta',
-    security: 'Sicurezza',
+    security: 'Cifratura',
     securityUsed: 'usata',
     user: 'Utente',
     authMethod: 'Metodo di accesso',
@@ -150,7 +150,7 @@ const LABELS: Record<Lang, Labels> = {
 
 const STATUS_TEXT: Record<Lang, Record<StepStatus, string>> = {
   en: { pass: '✅ passed', fail: '❌ failed', warn: '⚠️ warning', skip: '⏭️ skipped' },
-  it: { pass: '✅ riuscito', fail: '❌ fallito', warn: '⚠️ attenzione', skip: '⏭️ saltato' },
+  it: { pass: '✅ OK', fail: '❌ Errore', warn: '⚠️ Avviso', skip: '⏭️ Saltato' },
 };
 
 /** Keeps a value on one table cell: no line breaks, no column separators, nothing invisible. */

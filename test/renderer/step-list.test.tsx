@@ -51,7 +51,7 @@ describe('StepList', () => {
     const dns = document.querySelector('[data-step="dns"]') as HTMLElement;
     expect(dns.dataset.state).toBe('pass');
     expect(dns.textContent).toContain('Nome del server (DNS)');
-    expect(dns.textContent).toContain('riuscito');
+    expect(dns.textContent).toContain('OK');
     expect(dns.textContent).toContain('12 ms');
     expect(dns.textContent).toContain('Risolto in 127.0.0.1');
     const tcp = document.querySelector('[data-step="tcp"]') as HTMLElement;

@@ -142,7 +142,7 @@ export function TestScreen({
       data-running={running}
     >
       <h2 id="test-heading" tabIndex={-1} ref={headingRef}>
-        {t('test.heading', { host: run.host, port: run.port })}
+        {receive ? t('run.heading') : t('test.heading', { host: run.host, port: run.port })}
       </h2>
       {receive ? (
         <>

@@ -20,6 +20,7 @@ export const incomingEn = {
   'incoming.missingHost': 'Enter the incoming server name.',
   'incoming.badPort': 'The incoming port must be a number between 1 and 65535.',
 
+  'run.heading': 'Testing sending and receiving',
   'run.sending': 'Sending (SMTP)',
   'run.receiving': 'Receiving ({protocol})',
   'run.sendingLabel': 'Steps of the sending test',
@@ -74,6 +75,7 @@ export const incomingIt: Record<IncomingMessageKey, string> = {
   'incoming.missingHost': 'Inserisci il nome del server in arrivo.',
   'incoming.badPort': 'La porta in arrivo deve essere un numero da 1 a 65535.',
 
+  'run.heading': 'Verifica di invio e ricezione',
   'run.sending': 'Invio (SMTP)',
   'run.receiving': 'Ricezione ({protocol})',
   'run.sendingLabel': 'Passaggi della prova di invio',
