@@ -37,7 +37,9 @@ export function DiscoveryStatus({ state }: { state: DiscoveryState }) {
     : answer.provider
       ? t('discovery.foundProvider', { domain: answer.domain, provider: answer.provider, seconds })
       : t('discovery.found', { domain: answer.domain, seconds });
-  const microsoft = Boolean(answer.smtp && presetOfHost(answer.smtp.host)?.oauthTenant);
+  // A provider Mailcheck has a preset for (Microsoft 365…) says so itself, with its notes and the
+  // sign-in choice; the note is for the others (Google Workspace found by MX, an ISPDB entry…).
+  const preset = answer.smtp ? presetOfHost(answer.smtp.host) : null;
   return (
     <div
       className="discovery-status"
@@ -46,9 +48,9 @@ export function DiscoveryStatus({ state }: { state: DiscoveryState }) {
       data-state={anything ? 'found' : 'nothing'}
     >
       <p className={anything ? 'detected' : 'muted'}>{text}</p>
-      {answer.oauth && (
+      {answer.oauth && !preset?.auth.oauthRecommended && (
         <p className="muted" data-testid="discovery-oauth">
-          {t(microsoft ? 'discovery.oauthMicrosoft' : 'discovery.oauthOther')}
+          {t('discovery.oauthOther')}
         </p>
       )}
     </div>

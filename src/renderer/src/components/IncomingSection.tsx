@@ -72,7 +72,7 @@ export function IncomingSection({
       </small>
       {incoming.enabled && (
         <>
-          <div className="row">
+          <div className="incoming-protocol">
             <LabelledField label={t('incoming.protocol')}>
               {(id) => (
                 <select
@@ -89,6 +89,8 @@ export function IncomingSection({
                 </select>
               )}
             </LabelledField>
+          </div>
+          <div className="row">
             <LabelledField label={t('incoming.host')}>
               {(id) => (
                 <input

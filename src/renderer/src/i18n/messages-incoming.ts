@@ -12,7 +12,7 @@ export const incomingEn = {
   'incoming.protocol': 'Protocol',
   'incoming.host': 'Incoming server',
   'incoming.port': 'Port',
-  'incoming.security': 'Encryption',
+  'incoming.security': 'Security',
   'incoming.user': 'Username for incoming mail',
   'incoming.userHint': 'Leave empty to use the account’s username.',
   'incoming.userHintSame': 'Leave empty to use the account’s username ({user}).',
@@ -34,9 +34,9 @@ export const incomingEn = {
 
   'discovery.searching': 'Looking for the settings of {domain}…',
   'discovery.found':
-    'Settings for {domain} found in {seconds} s. Check them below: you can change everything.',
+    'Settings for {domain} found in {seconds} s. Check them below: you can change everything.',
   'discovery.foundProvider':
-    'Settings for {domain} ({provider}) found in {seconds} s. Check them below: you can change everything.',
+    'Settings for {domain} ({provider}) found in {seconds} s. Check them below: you can change everything.',
   'discovery.nothing':
     'No settings found for {domain}. Enter the servers below: your provider’s help pages list them.',
   'discovery.failed': 'The search for the settings did not work: {message}',
@@ -51,8 +51,6 @@ export const incomingEn = {
   'discovery.notVerified': 'not verified',
   'discovery.flag.http': 'It came over plain http: check it before you trust it.',
   'discovery.flag.foreign': 'This server is outside your domain: make sure it is your provider’s.',
-  'discovery.oauthMicrosoft':
-    'This is a Microsoft mailbox: Microsoft wants “Sign in with Microsoft” (Modern Auth) in mail programs.',
   'discovery.oauthOther':
     'This provider prefers signing in through its own page (OAuth); in other programs a password may have to be an app password.',
 } as const;
@@ -89,9 +87,9 @@ export const incomingIt: Record<IncomingMessageKey, string> = {
 
   'discovery.searching': 'Cerco le impostazioni di {domain}…',
   'discovery.found':
-    'Impostazioni di {domain} trovate in {seconds} s. Controllale qui sotto: puoi modificare tutto.',
+    'Impostazioni di {domain} trovate in {seconds} s. Controllale qui sotto: puoi modificare tutto.',
   'discovery.foundProvider':
-    'Impostazioni di {domain} ({provider}) trovate in {seconds} s. Controllale qui sotto: puoi modificare tutto.',
+    'Impostazioni di {domain} ({provider}) trovate in {seconds} s. Controllale qui sotto: puoi modificare tutto.',
   'discovery.nothing':
     'Nessuna impostazione trovata per {domain}. Inserisci i server qui sotto: li trovi nelle pagine di aiuto del tuo provider.',
   'discovery.failed': 'La ricerca delle impostazioni non è riuscita: {message}',
@@ -106,8 +104,6 @@ export const incomingIt: Record<IncomingMessageKey, string> = {
   'discovery.notVerified': 'non verificato',
   'discovery.flag.http': 'È arrivato in http non cifrato: controllalo prima di fidarti.',
   'discovery.flag.foreign': 'Questo server è fuori dal tuo dominio: verifica che sia del tuo provider.',
-  'discovery.oauthMicrosoft':
-    'È una casella Microsoft: nei programmi di posta Microsoft chiede «Accedi con Microsoft» (Modern Auth).',
   'discovery.oauthOther':
     'Questo provider preferisce l’accesso dalla propria pagina (OAuth); negli altri programmi la password potrebbe dover essere una password per le app.',
 };
