@@ -144,6 +144,53 @@ describe('incoming section on the account', () => {
   });
 });
 
+describe('the receiving test’s login', () => {
+  it('a saved account without a typed password lets main use the saved secret (profileName, no password)', async () => {
+    const profile: Profile = {
+      name: 'Shop',
+      email: 'info@shop.example',
+      host: 'smtp.shop.example',
+      port: 465,
+      security: 'tls',
+      user: 'info@shop.example',
+      authMethod: 'password',
+      incoming: { protocol: 'imap', host: 'imap.shop.example', port: 993, security: 'tls' },
+      updatedAt: '2026-12-01T00:00:00Z',
+    };
+    const api = renderApp(
+      { 'probe:run': () => new Promise(() => undefined), 'receive:run': () => new Promise(() => undefined) },
+      { profiles: [profile] },
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Test Shop again' }));
+    await waitFor(() => expect(api.calls.some((c) => c.channel === 'receive:run')).toBe(true));
+    const recv = api.calls.find((c) => c.channel === 'receive:run')!.args[0] as RunReceiveInput;
+    expect(recv).toEqual({
+      runId: expect.any(String),
+      request: { protocol: 'imap', host: 'imap.shop.example', port: 993, security: 'tls' },
+      profileName: 'Shop',
+    });
+  });
+
+  it('another username for incoming mail is used there only', async () => {
+    const api = renderApp({
+      'probe:run': () => new Promise(() => undefined),
+      'receive:run': () => new Promise(() => undefined),
+    });
+    await gmailWithIncoming();
+    fireEvent.change(input('incoming-user'), { target: { value: 'shared@gmail.com' } });
+    fireEvent.click(screen.getByTestId('run'));
+    await waitFor(() => expect(api.calls.some((c) => c.channel === 'receive:run')).toBe(true));
+    const recv = api.calls.find((c) => c.channel === 'receive:run')!.args[0] as RunReceiveInput;
+    const send = api.calls.find((c) => c.channel === 'probe:run')!.args[0] as RunProbeInput;
+    expect(recv.request.auth).toEqual({
+      method: 'password',
+      user: 'shared@gmail.com',
+      password: 'app-password-123',
+    });
+    expect(send.request.auth?.user).toBe('mario@gmail.com');
+  });
+});
+
 describe('one Test, sending and receiving side by side', () => {
   it('starts both at once; each column has its own live steps and outcome; the report has both', async () => {
     const probe = deferred<RunProbeOutput>();
@@ -209,6 +256,10 @@ describe('one Test, sending and receiving side by side', () => {
     expect(report).toMatch(/^# Mailcheck report\n/);
     expect(report).toContain('## Sending (SMTP)');
     expect(report).toContain('## Receiving (IMAP)');
+    // Each side is a full section one level down: its settings, steps, transcript.
+    expect(report.match(/^### Settings tested$/gm)).toHaveLength(2);
+    expect(report.match(/^### Transcript$/gm)).toHaveLength(2);
+    expect(report.match(/^# /gm)).toHaveLength(1);
     expect(report).toContain('INBOX: 12 messages, 3 unread');
     expect(report).toContain('auth.basic-disabled');
     expect(report).not.toContain('app-password-123');
