@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeychainStore } from '../../src/engine/credentials';
 import { createMainHandlers, type MainDeps } from '../../src/main/handlers';
 import { discoveryFromEnv } from '../../src/main/discovery-env';
+import { toAnswer } from '../../src/main/handlers/discovery';
 import { dispatch } from '../../src/main/ipc/dispatch';
 import type { IpcChannel, IpcEvents } from '../../src/shared/ipc';
 import { RECEIVE_STEP_IDS } from '../../src/shared/probe-types';
@@ -321,6 +322,43 @@ describe('discovery:run with the DNS servers from MainDeps', () => {
       call(recorder(), 'discovery:run', { discoveryId: 'disc-4', address: 'a@shop-w.test', password: 'x' }),
     );
     expect(failure.code).toBe('IPC_INVALID_ARGUMENTS');
+  });
+});
+
+describe('toAnswer', () => {
+  it('makes the network’s text printable and bounded: a provider name or login with escapes and line breaks', () => {
+    const setting = {
+      host: 'smtp.x.test',
+      port: 587,
+      security: 'starttls' as const,
+      username: 'me\r\nAUTH PLAIN',
+      source: 'autoconfig' as const,
+      verified: false,
+      origin: 'https://autoconfig.x.test/',
+      flags: [],
+      oauth: false,
+      authMethods: [],
+    };
+    const answer = toAnswer({
+      address: 'me@x.test',
+      domain: 'x.test',
+      smtp: setting,
+      imap: null,
+      pop3: null,
+      oauth: false,
+      provider: `Evil\u001b[2J\u202eISP${'x'.repeat(200)}`,
+      candidates: [],
+      lookups: [],
+      probed: true,
+      cancelled: false,
+      totalMs: 5,
+    });
+    expect(answer.smtp!.username).toBe('me\\r\\nAUTH PLAIN');
+    expect(answer.provider).not.toContain('\u001b');
+    expect(answer.provider).not.toContain('\u202e');
+    expect(answer.provider).toContain('\\x1b');
+    // Clipped to 80 characters, then each escape written out (\x1b, \u202e): well under 100.
+    expect(answer.provider!.length).toBeLessThan(100);
   });
 });
 

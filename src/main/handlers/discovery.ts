@@ -9,6 +9,7 @@ import type { DiscoveryAnswer, FoundSetting } from '../../shared/discovery-types
 import {
   discover,
   DiscoveryInputError,
+  printable,
   type DiscoveredSetting,
   type DiscoveryResult,
 } from '../../engine/discovery';
@@ -18,13 +19,18 @@ import type { MainDeps } from './types';
 /** How long the window waits for discovery at most: a fetch plus one probe on a slow network. */
 export const WINDOW_DISCOVERY_TIMEOUT_MS = 15_000;
 
+/** Bounds for text from the network that the window shows (a login name, a provider's name). */
+const USERNAME_MAX = 320;
+const PROVIDER_NAME_MAX = 80;
+
 function found(setting: DiscoveredSetting | null): FoundSetting | null {
   if (!setting) return null;
   return {
     host: setting.host,
     port: setting.port,
     security: setting.security,
-    username: setting.username,
+    // From a config file on the network: shown in the form and sent at login, so made printable.
+    username: printable(setting.username, USERNAME_MAX),
     source: setting.source,
     verified: setting.verified,
     flags: [...setting.flags],
@@ -41,7 +47,7 @@ export function toAnswer(result: DiscoveryResult): DiscoveryAnswer {
     imap: found(result.imap),
     pop3: found(result.pop3),
     oauth: result.oauth,
-    provider: result.provider,
+    provider: result.provider === null ? null : printable(result.provider, PROVIDER_NAME_MAX),
     cancelled: result.cancelled,
     totalMs: result.totalMs,
   };
