@@ -143,6 +143,21 @@ describe('discovery from the address', () => {
     expect(screen.getByTestId('discovery-status').textContent).toContain('(Microsoft 365)');
   });
 
+  it('leaves a server the user edited while the search ran as it is, and fills the other', async () => {
+    let answerNow!: (a: DiscoveryAnswer) => void;
+    const api = renderApp({
+      'discovery:run': () => new Promise<DiscoveryAnswer>((resolve) => (answerNow = resolve)),
+    });
+    fireEvent.change(await screen.findByTestId('email'), { target: { value: 'info@my-shop.it' } });
+    await waitFor(() => expect(discoveryCalls(api)).toHaveLength(1), { timeout: DISCOVERY_DEBOUNCE_MS * 5 });
+    fireEvent.change(input('host'), { target: { value: 'mail.my-own-choice.it' } });
+    await act(async () => answerNow(answer()));
+    expect(input('host').value).toBe('mail.my-own-choice.it');
+    expect(screen.queryByTestId('found-smtp')).toBeNull();
+    expect(input('incoming-host').value).toBe('imap.my-shop.it');
+    expect(screen.getByTestId('found-incoming')).toBeTruthy();
+  });
+
   it('says when nothing was found, and flags a setting that came over http', async () => {
     renderApp({
       'discovery:run': ({ address }) =>

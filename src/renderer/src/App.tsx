@@ -87,10 +87,10 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
 
   const receive = useReceiveRun(api);
   // Discovery's answer fills the form only while the address is still the one it was asked about.
-  const discovery = useDiscovery(api, (answer) =>
+  const discovery = useDiscovery(api, (answer, asked) =>
     setForm((f) =>
       f.email.trim().toLowerCase() === answer.address.toLowerCase()
-        ? withDiscovery(f, answer, { signInAvailable: Boolean(msClientId) })
+        ? withDiscovery(f, answer, { signInAvailable: Boolean(msClientId) }, asked)
         : f,
     ),
   );

@@ -169,8 +169,9 @@ export function AccountScreen({
               aria-describedby={hintId}
               value={form.email}
               onChange={(e) => {
-                onChange(withEmail(form, e.target.value, presetOptions));
-                discovery?.onEmailTyped(e.target.value);
+                const next = withEmail(form, e.target.value, presetOptions);
+                onChange(next);
+                discovery?.onEmailTyped(e.target.value, next);
               }}
               data-testid="email"
             />

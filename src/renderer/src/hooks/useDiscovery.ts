@@ -3,7 +3,7 @@ import type { MailcheckApi } from '../../../shared/api';
 import type { DiscoveryAnswer } from '../../../shared/discovery-types';
 import { detectProvider, emailDomain } from '../../../shared/providers';
 import { isCompleteAddress } from '../lib/discovery-form';
-import { newRunId } from '../lib/form';
+import { newRunId, type AccountForm } from '../lib/form';
 
 /** Typing pauses this long before discovery starts: one search per address, not per keystroke. */
 export const DISCOVERY_DEBOUNCE_MS = 400;
@@ -16,8 +16,11 @@ export type DiscoveryState =
 
 export interface DiscoveryControls {
   state: DiscoveryState;
-  /** The user typed in the address field: (re)starts the debounced search. */
-  onEmailTyped: (email: string) => void;
+  /**
+   * The user typed in the address field: (re)starts the debounced search. `form` is the form
+   * with that address, so that fields edited while the search runs are not overwritten.
+   */
+  onEmailTyped: (email: string, form: AccountForm) => void;
 }
 
 /**
@@ -27,7 +30,7 @@ export interface DiscoveryControls {
  */
 export function useDiscovery(
   api: MailcheckApi,
-  onFound: (answer: DiscoveryAnswer) => void,
+  onFound: (answer: DiscoveryAnswer, asked: AccountForm) => void,
 ): DiscoveryControls {
   const [state, setState] = useState<DiscoveryState>({ kind: 'idle' });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -48,7 +51,7 @@ export function useDiscovery(
   useEffect(() => cancelCurrent, [cancelCurrent]);
 
   const search = useCallback(
-    async (address: string) => {
+    async (address: string, asked: AccountForm) => {
       const id = newRunId();
       current.current = id;
       const domain = emailDomain(address) ?? address;
@@ -58,7 +61,7 @@ export function useDiscovery(
         if (current.current !== id) return;
         current.current = null;
         setState({ kind: 'done', answer });
-        if (!answer.cancelled) found.current(answer);
+        if (!answer.cancelled) found.current(answer, asked);
       } catch (error) {
         if (current.current !== id) return;
         current.current = null;
@@ -69,14 +72,14 @@ export function useDiscovery(
   );
 
   const onEmailTyped = useCallback(
-    (email: string) => {
+    (email: string, form: AccountForm) => {
       cancelCurrent();
       setState({ kind: 'idle' });
       const address = email.trim();
       if (!isCompleteAddress(address) || detectProvider(address)) return;
       timer.current = setTimeout(() => {
         timer.current = null;
-        void search(address);
+        void search(address, form);
       }, DISCOVERY_DEBOUNCE_MS);
     },
     [cancelCurrent, search],

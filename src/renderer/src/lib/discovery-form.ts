@@ -30,18 +30,24 @@ export function incomingSetting(
   return null;
 }
 
+const smtpFields = (f: AccountForm) => [f.host, f.port, f.security].join('\n');
+const incomingFields = (f: AccountForm) =>
+  [f.incoming.enabled, f.incoming.protocol, f.incoming.host, f.incoming.port, f.incoming.security].join('\n');
+
 /**
  * Fills the servers from the answer; the user's own entries (password, where the settings go…)
  * stay. A provider that wants Microsoft's sign-in selects it when this copy can sign in.
+ * `asked`: the form when the search started; a server the user edited since then is left as it is.
  */
 export function withDiscovery(
   form: AccountForm,
   answer: DiscoveryAnswer,
   opts: PresetOptions = {},
+  asked: AccountForm = form,
 ): AccountForm {
   const next: AccountForm = { ...form };
   const email = form.email.trim();
-  const smtp = answer.smtp;
+  const smtp = smtpFields(form) === smtpFields(asked) ? answer.smtp : null;
   if (smtp) {
     next.host = smtp.host;
     next.port = String(smtp.port);
@@ -58,7 +64,7 @@ export function withDiscovery(
       next.authMethod = 'password';
     }
   }
-  const found = incomingSetting(answer);
+  const found = incomingFields(form) === incomingFields(asked) ? incomingSetting(answer) : null;
   if (found) {
     const { protocol, setting } = found;
     const login = next.user.trim();
