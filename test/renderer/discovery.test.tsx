@@ -165,7 +165,11 @@ describe('discovery from the address', () => {
           ? answer({ address, domain: 'nowhere.it', smtp: null, imap: null })
           : answer({
               address,
-              smtp: found({ flags: ['http'], verified: false, source: 'guess' }),
+              smtp: found({
+                flags: ['http', 'dns-pointer', 'foreign-host'],
+                verified: false,
+                source: 'guess',
+              }),
               imap: null,
             }),
     });
@@ -180,6 +184,8 @@ describe('discovery from the address', () => {
     const label = await screen.findByTestId('found-smtp', {}, { timeout: DISCOVERY_DEBOUNCE_MS * 5 });
     expect(label.textContent).toContain('Found by trying: the server answered · not verified');
     expect(label.textContent).toContain('plain http');
+    expect(label.textContent).toContain('unsigned DNS record');
+    expect(label.textContent).toContain('outside your domain');
   });
 
   it('does not search for a provider the presets know, nor for an incomplete address', async () => {

@@ -81,6 +81,9 @@ export function FoundLabel({
         {t(key, params)} · {t(setting.verified ? 'discovery.verified' : 'discovery.notVerified')}
       </span>
       {setting.flags.includes('http') && <span className="found-flag">{t('discovery.flag.http')}</span>}
+      {setting.flags.includes('dns-pointer') && (
+        <span className="found-flag">{t('discovery.flag.dnsPointer')}</span>
+      )}
       {setting.flags.includes('foreign-host') && (
         <span className="found-flag">{t('discovery.flag.foreign')}</span>
       )}

@@ -51,6 +51,8 @@ export const incomingEn = {
   'discovery.notVerified': 'not verified',
   'discovery.flag.http': 'It came over plain http: check it before you trust it.',
   'discovery.flag.foreign': 'This server is outside your domain: make sure it is your provider’s.',
+  'discovery.flag.dnsPointer':
+    'Where to look was named by an unsigned DNS record: check it before you trust it.',
   'discovery.oauthOther':
     'This provider prefers signing in through its own page (OAuth); in other programs a password may have to be an app password.',
 } as const;
@@ -104,6 +106,8 @@ export const incomingIt: Record<IncomingMessageKey, string> = {
   'discovery.notVerified': 'non verificato',
   'discovery.flag.http': 'È arrivato in http non cifrato: controllalo prima di fidarti.',
   'discovery.flag.foreign': 'Questo server è fuori dal tuo dominio: verifica che sia del tuo provider.',
+  'discovery.flag.dnsPointer':
+    'Dove cercare l’ha indicato un record DNS non firmato: controllalo prima di fidarti.',
   'discovery.oauthOther':
     'Questo provider preferisce l’accesso dalla propria pagina (OAuth); negli altri programmi la password potrebbe dover essere una password per le app.',
 };
