@@ -133,6 +133,9 @@ describe('incoming section on the account', () => {
       },
       { profiles: [profile] },
     );
+    expect((await screen.findByTestId('profile-incoming')).textContent).toBe(
+      'Incoming: POP3 pop.shop.example:995',
+    );
     fireEvent.click(await screen.findByRole('button', { name: 'Edit Shop' }));
     expect(input('incoming-enabled').checked).toBe(true);
     expect(input('incoming-protocol').value).toBe('pop3');

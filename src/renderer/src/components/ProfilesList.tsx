@@ -55,6 +55,15 @@ export function ProfilesList({
                 <span className="muted">
                   {p.host}:{p.port}
                 </span>
+                {p.incoming && (
+                  <span className="muted" data-testid="profile-incoming">
+                    {t('profiles.incoming', {
+                      protocol: p.incoming.protocol === 'imap' ? 'IMAP' : 'POP3',
+                      host: p.incoming.host,
+                      port: p.incoming.port,
+                    })}
+                  </span>
+                )}
                 {p.authMethod === 'oauth2' && <span className="muted small">{t('profiles.oauth')}</span>}
                 <span className={p.lastResult ? (p.lastResult.ok ? 'ok' : 'bad') : 'muted'}>
                   {p.lastResult

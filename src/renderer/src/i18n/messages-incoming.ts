@@ -31,6 +31,7 @@ export const incomingEn = {
   'receive.cancelled': 'The receiving test was stopped.',
   'receive.running': 'Receiving test in progress…',
   'result.field.protocol': 'Protocol',
+  'profiles.incoming': 'Incoming: {protocol} {host}:{port}',
 
   'discovery.searching': 'Looking for the settings of {domain}…',
   'discovery.found':
@@ -86,6 +87,7 @@ export const incomingIt: Record<IncomingMessageKey, string> = {
   'receive.cancelled': 'La prova di ricezione è stata interrotta.',
   'receive.running': 'Prova di ricezione in corso…',
   'result.field.protocol': 'Protocollo',
+  'profiles.incoming': 'In arrivo: {protocol} {host}:{port}',
 
   'discovery.searching': 'Cerco le impostazioni di {domain}…',
   'discovery.found':
