@@ -10,6 +10,7 @@ import { createMainHandlers } from './handlers';
 import { createEmitter, setupIpc } from './ipc/handle';
 import type { TrustedOrigins } from './ipc/trusted-sender';
 import { electronDeps, profilesFileInUserData, readExtraCa } from './app-deps';
+import { discoveryFromEnv } from './discovery-env';
 import {
   setupContentSecurityPolicy,
   setupPermissions,
@@ -76,6 +77,7 @@ function main(): void {
       ...electronDeps(getWindow),
       caPem: readExtraCa(),
       oauth: createOAuthService({ store: credentials, openBrowser: openInBrowser }),
+      discovery: discoveryFromEnv(process.env),
     });
     setupIpc(handlers, { getWindow, origins });
 

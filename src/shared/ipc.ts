@@ -4,7 +4,15 @@
  * at runtime (src/main/ipc/schemas.ts) and the preload exposes exactly these channels.
  * Dependency-free on purpose: the sandboxed preload bundles this file.
  */
-import type { Lang, ProbeEvent, ProbeRequest, ProbeResult } from './probe-types';
+import type {
+  Lang,
+  ProbeEvent,
+  ProbeRequest,
+  ProbeResult,
+  ReceiveRequest,
+  ReceiveResult,
+} from './probe-types';
+import type { DiscoveryAnswer } from './discovery-types';
 import type { IpcErrorPayload } from './ipc-error';
 import type { KeychainStatus, Profile, RunRecord } from './profile-types';
 
@@ -32,6 +40,25 @@ export interface RunProbeOutput extends ProbeResult {
    * keychain that went away mid-test…). The result is still returned: nothing the test found is lost.
    */
   saveProblem?: IpcErrorPayload;
+}
+
+/** What the renderer asks the main process to check on the receiving side (IMAP or POP3). */
+export interface RunReceiveInput {
+  /** Chosen by the renderer, like RunProbeInput.runId; its own id space (receive:cancel). */
+  runId: string;
+  request: Omit<ReceiveRequest, 'caPem'>;
+  /**
+   * Use the secret saved for this profile; main attaches it only when the request goes to the
+   * profile's incoming server with its incoming login.
+   */
+  profileName?: string;
+}
+
+/** Discovery from the address alone: no password is part of it, ever. */
+export interface DiscoverInput {
+  /** Chosen by the renderer so that discovery:cancel can stop it. */
+  discoveryId: string;
+  address: string;
 }
 
 /** How to sign in with Microsoft: the system browser with a loopback redirect, or a device code. */
@@ -72,6 +99,12 @@ export interface IpcContract {
   };
   'probe:run': { args: [input: RunProbeInput]; result: RunProbeOutput };
   'probe:cancel': { args: [runId: string]; result: void };
+  /** The incoming server's check, run side by side with probe:run. */
+  'receive:run': { args: [input: RunReceiveInput]; result: ReceiveResult };
+  'receive:cancel': { args: [runId: string]; result: void };
+  /** Finds the servers of an address (no password sent); the answer arrives when it is done. */
+  'discovery:run': { args: [input: DiscoverInput]; result: DiscoveryAnswer };
+  'discovery:cancel': { args: [discoveryId: string]; result: void };
   /** `warning`/`warningIt`: why the profiles file had to be set aside (shown once, in the user's language). */
   'profiles:list': { args: []; result: { profiles: Profile[]; warning?: string; warningIt?: string } };
   'profiles:save': { args: [input: SaveProfileInput]; result: { savedSecret: boolean } };
@@ -93,6 +126,7 @@ export type IpcResult<C extends IpcChannel> = IpcContract[C]['result'];
 /** Main → renderer events. */
 export interface IpcEvents {
   'probe:progress': { runId: string; event: ProbeEvent };
+  'receive:progress': { runId: string; event: ProbeEvent };
   /** A device-code sign-in is waiting: show the code and the address where the user types it. */
   'oauth:device-code': {
     profileName: string;
@@ -112,6 +146,10 @@ export const IPC_CHANNELS = [
   'report:save',
   'probe:run',
   'probe:cancel',
+  'receive:run',
+  'receive:cancel',
+  'discovery:run',
+  'discovery:cancel',
   'profiles:list',
   'profiles:save',
   'profiles:delete',
@@ -129,5 +167,6 @@ void _everyChannelListed;
 
 export const IPC_EVENT_CHANNELS = [
   'probe:progress',
+  'receive:progress',
   'oauth:device-code',
 ] as const satisfies readonly IpcEventChannel[];

@@ -5,7 +5,7 @@
  * by the engine, and the report adds no secret of its own (it never sees one).
  */
 import { renderDiagnosis, stepName } from './diagnoses';
-import type { Lang, ProbeResult, StepStatus } from './probe-types';
+import type { Lang, ProbeResult, ReceiveResult, StepStatus } from './probe-types';
 import { visibleLines, visibleText } from './visible-text';
 
 type Labels = Record<
@@ -112,7 +112,7 @@ const LABELS: Record<Lang, Labels> = {
     settings: 'Impostazioni provate',
     server: 'Server',
     port: 'Porta',
-    security: 'Sicurezza',
+    security: 'Cifratura',
     securityUsed: 'usata',
     user: 'Utente',
     authMethod: 'Metodo di accesso',
@@ -150,7 +150,7 @@ const LABELS: Record<Lang, Labels> = {
 
 const STATUS_TEXT: Record<Lang, Record<StepStatus, string>> = {
   en: { pass: '✅ passed', fail: '❌ failed', warn: '⚠️ warning', skip: '⏭️ skipped' },
-  it: { pass: '✅ riuscito', fail: '❌ fallito', warn: '⚠️ attenzione', skip: '⏭️ saltato' },
+  it: { pass: '✅ OK', fail: '❌ Errore', warn: '⚠️ Avviso', skip: '⏭️ Saltato' },
 };
 
 /** Keeps a value on one table cell: no line breaks, no column separators, nothing invisible. */
@@ -174,19 +174,47 @@ export function formatReport(result: ProbeResult, lang: Lang): string {
   return visibleLines(layoutReport(result, lang));
 }
 
-function layoutReport(result: ProbeResult, lang: Lang): string {
+/** The side headings of a report with both directions of an account. */
+const SIDES: Record<Lang, { sending: string; receiving: string }> = {
+  en: { sending: 'Sending (SMTP)', receiving: 'Receiving ({protocol})' },
+  it: { sending: 'Invio (SMTP)', receiving: 'Ricezione ({protocol})' },
+};
+
+/**
+ * The report of one Test in the window: sending alone, or sending and receiving (IMAP/POP3) one
+ * after the other, each a full section (settings, diagnosis, steps, TLS, transcript).
+ */
+export function formatRunReport(send: ProbeResult, receive: ReceiveResult | null, lang: Lang): string {
+  if (!receive) return formatReport(send, lang);
+  const sides = SIDES[lang];
+  const protocol = receive.protocol === 'imap' ? 'IMAP' : 'POP3';
+  const text = [
+    `# ${LABELS[lang].title}`,
+    '',
+    layoutReport(send, lang, { depth: 1, title: sides.sending }),
+    layoutReport(receive, lang, { depth: 1, title: sides.receiving.replace('{protocol}', protocol) }),
+  ].join('\n');
+  return visibleLines(text);
+}
+
+function layoutReport(
+  result: ProbeResult,
+  lang: Lang,
+  section: { depth: number; title: string } = { depth: 0, title: LABELS[lang].title },
+): string {
   const t = LABELS[lang];
   const out: string[] = [];
+  const h = (level: number) => '#'.repeat(level + section.depth);
   const outcome = result.cancelled ? t.cancelled : result.ok ? t.ok : t.failed;
   const icon = result.cancelled ? '⏹️' : result.ok ? '✅' : '❌';
-  out.push(`# ${t.title}`, '');
+  out.push(`${h(1)} ${section.title}`, '');
   out.push(`**${t.result}:** ${icon} ${outcome}  `);
   out.push(`**${t.date}:** ${result.startedAt}  `);
   out.push(`**${t.duration}:** ${result.totalMs} ms`, '');
 
   const req = result.request;
   const used = result.server.securityUsed ? ` (${t.securityUsed}: ${result.server.securityUsed})` : '';
-  out.push(`## ${t.settings}`, '');
+  out.push(`${h(2)} ${t.settings}`, '');
   out.push(`- ${t.server}: ${req.host}`);
   out.push(`- ${t.port}: ${req.port}`);
   out.push(`- ${t.security}: ${req.security}${used}`);
@@ -195,10 +223,10 @@ function layoutReport(result: ProbeResult, lang: Lang): string {
 
   if (result.diagnosis) {
     const d = renderDiagnosis(result.diagnosis, lang);
-    out.push(`## ${t.diagnosis}: ${d.title}`, '');
+    out.push(`${h(2)} ${t.diagnosis}: ${d.title}`, '');
     out.push(`\`${d.id}\` — ${stepName(d.step, lang)}`, '');
     out.push(d.explanation, '');
-    out.push(`### ${t.whatToDo}`, '');
+    out.push(`${h(3)} ${t.whatToDo}`, '');
     d.advice.forEach((item, i) => out.push(`${i + 1}. ${item}`));
     out.push('');
     if (d.guide) {
@@ -208,7 +236,7 @@ function layoutReport(result: ProbeResult, lang: Lang): string {
     if (d.reply) out.push(`**${t.reply}:**`, '', fenced(d.reply), '');
   }
 
-  out.push(`## ${t.steps}`, '');
+  out.push(`${h(2)} ${t.steps}`, '');
   out.push(`| ${t.step} | ${t.status} | ${t.time} | ${t.summary} |`, '|---|---|---|---|');
   for (const step of result.steps) {
     out.push(
@@ -219,7 +247,7 @@ function layoutReport(result: ProbeResult, lang: Lang): string {
 
   const tls = result.tls;
   if (tls) {
-    out.push(`## ${t.tls}`, '');
+    out.push(`${h(2)} ${t.tls}`, '');
     out.push(`- ${t.protocol}: ${tls.protocol ?? '?'} (${tls.mode === 'starttls' ? 'STARTTLS' : 'SSL/TLS'})`);
     out.push(`- ${t.cipher}: ${tls.cipher ?? '?'}`);
     out.push(`- ${t.subject}: ${tls.subject ?? '?'}`);
@@ -232,13 +260,13 @@ function layoutReport(result: ProbeResult, lang: Lang): string {
   }
 
   const server = result.server;
-  out.push(`## ${t.serverDetails}`, '');
+  out.push(`${h(2)} ${t.serverDetails}`, '');
   out.push(`- ${t.address}: ${server.address ?? '?'}`);
   out.push(`- ${t.greeting}: ${server.greeting ? cell(server.greeting) : '?'}`);
   out.push(`- ${t.capabilities}: ${server.capabilities.join(', ') || t.none}`);
   out.push(`- ${t.authMechanisms}: ${server.authMechanisms.join(', ') || t.none}`, '');
 
-  out.push(`## ${t.transcript}`, '');
+  out.push(`${h(2)} ${t.transcript}`, '');
   out.push(t.redactedNote, '');
   const width = String(Math.max(0, ...result.transcript.map((l) => l.t))).length;
   const arrow = { client: 'C:', server: 'S:', info: '--' } as const;

@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { createKeychainStore, type CredentialStore } from '../../src/engine/credentials';
-import { createMainHandlers, type MainOAuth } from '../../src/main/handlers';
+import { createMainHandlers, type MainDeps, type MainOAuth } from '../../src/main/handlers';
 import { dispatch } from '../../src/main/ipc/dispatch';
 import type { IpcChannel, IpcEventChannel, IpcEvents } from '../../src/shared/ipc';
 import type { Lang } from '../../src/shared/probe-types';
@@ -78,6 +78,8 @@ export async function createHarness(opts: {
   caPem: string;
   locale?: Lang;
   oauth?: MainOAuth;
+  /** Where discovery asks (a local DNS server): the main side's own option, as the app's env sets it. */
+  discovery?: MainDeps['discovery'];
 }): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'mailcheck-e2e-'));
   const profilesFile = join(dir, 'profiles.json');
@@ -93,6 +95,7 @@ export async function createHarness(opts: {
     credentials,
     caPem: opts.caPem,
     ...(opts.oauth ? { oauth: opts.oauth } : {}),
+    ...(opts.discovery ? { discovery: opts.discovery } : {}),
     emit: <E extends IpcEventChannel>(channel: E, payload: IpcEvents[E]) => {
       const page = currentPage;
       if (!page || page.isClosed()) return;

@@ -33,6 +33,22 @@ const VALID: { [C in IpcChannel]: unknown[] } = {
   'report:save': [{ suggestedName: 'mailcheck-report.md', text: '# Report' }],
   'probe:run': [runInput],
   'probe:cancel': ['run-1'],
+  'receive:run': [
+    {
+      runId: 'recv-1',
+      request: {
+        protocol: 'imap',
+        host: 'outlook.office365.com',
+        port: 993,
+        security: 'tls',
+        auth: { method: 'password', user: 'me@outlook.com', password: 'pw' },
+      },
+      profileName: 'Work',
+    },
+  ],
+  'receive:cancel': ['recv-1'],
+  'discovery:run': [{ discoveryId: 'disc-1', address: 'info@my-shop.it' }],
+  'discovery:cancel': ['disc-1'],
   'profiles:list': [],
   'profiles:save': [{ profile, password: 'secret' }],
   'profiles:delete': ['Work'],
@@ -201,5 +217,29 @@ describe('parseArgs', () => {
       en: 'Unknown IPC channel.',
       it: 'Canale IPC sconosciuto.',
     });
+  });
+});
+
+describe('receive:run and discovery:run at the boundary', () => {
+  const receive = (request: Record<string, unknown>) => [{ runId: 'r-1', request }];
+  const base = { protocol: 'pop3', host: 'pop.example.com', port: 995, security: 'tls' };
+
+  it('refuses a protocol other than imap or pop3, a message to send and a CA from the page', () => {
+    rejects('receive:run', receive({ ...base, protocol: 'smtp' }), /protocol/);
+    rejects('receive:run', receive({ ...base, send: { from: 'a@b.it', to: 'c@d.it' } }), /send/);
+    rejects('receive:run', receive({ ...base, caPem: '-----BEGIN CERTIFICATE-----' }), /caPem/);
+  });
+
+  it('refuses a user name with a line break (it would inject an IMAP or POP3 command)', () => {
+    const auth = { method: 'password', user: 'me\r\nA1 DELETE INBOX', password: 'pw' };
+    rejects('receive:run', receive({ ...base, auth }), /auth\.user/);
+  });
+
+  it('takes only an address for discovery: no password field, no line breaks, a real address', () => {
+    rejects('discovery:run', [{ discoveryId: 'd', address: 'info@my-shop.it', password: 'pw' }], /password/);
+    rejects('discovery:run', [{ discoveryId: 'd', address: 'info@my-shop.it\r\nX' }], /address/);
+    rejects('discovery:run', [{ discoveryId: 'd', address: 'not an address' }], /address/);
+    rejects('discovery:run', [{ discoveryId: 'd', address: 'info@' + 'a'.repeat(400) + '.it' }], /address/);
+    rejects('discovery:cancel', ['../etc'], /run id/);
   });
 });

@@ -12,6 +12,8 @@ import { runProbe, validateProbeRequest } from '../../engine/probe';
 import { KEYCHAIN_SERVICE, type KeychainUnavailableError } from '../../engine/credentials';
 import { isHttpUrl } from '../ipc/schemas';
 import { isUserFacing, toIpcErrorPayload, UserFacingError } from './errors';
+import { createDiscoveryHandlers } from './discovery';
+import { createReceiveHandlers } from './receive';
 import { assertSecretBelongsTo, sameHost } from './secret-binding';
 import type { MainDeps, MainHandlers } from './types';
 
@@ -168,6 +170,9 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
   }
 
   return {
+    ...createReceiveHandlers({ deps, requireProfile, savedAuth }),
+    ...createDiscoveryHandlers(deps),
+
     async 'app:info'() {
       return deps.appInfo();
     },

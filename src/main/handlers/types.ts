@@ -22,6 +22,11 @@ export interface MainDeps {
   /** Extra CA certificates trusted by every probe (private servers, tests); never from the renderer. */
   caPem?: string;
   oauth?: MainOAuth;
+  /**
+   * Where discovery asks (MAILCHECK_DNS_SERVERS / MAILCHECK_ISPDB_URL in the app, a local DNS
+   * server in tests); absent: the system resolver and the public ISPDB.
+   */
+  discovery?: { dnsServers?: string[]; ispdbUrl?: string; ispdbDir?: string };
 }
 
 export type MainHandlers = { [C in IpcChannel]: (...args: IpcArgs<C>) => Promise<IpcResult<C>> };

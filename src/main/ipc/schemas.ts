@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { IpcArgs, IpcChannel } from '../../shared/ipc';
 import { HOST_MAX_LENGTH } from '../../shared/limits';
-import { SECURITY_MODES } from '../../shared/probe-types';
+import { RECEIVE_PROTOCOLS, SECURITY_MODES } from '../../shared/probe-types';
 import {
   ADDRESS_MAX_LENGTH,
   USER_MAX_LENGTH,
@@ -81,6 +81,25 @@ const probeRequestSchema = z.strictObject({
   clientName: smtpLineSchema(HOST_MAX_LENGTH).min(1).optional(),
 });
 
+/** ReceiveRequest minus caPem: the same rules as an SMTP request, no message to send. */
+const receiveRequestSchema = z.strictObject({
+  protocol: z.enum(RECEIVE_PROTOCOLS as readonly ['imap', 'pop3']),
+  host: hostSchema,
+  port: portSchema,
+  security: z.enum(SECURITY_MODES as readonly ['auto', 'starttls', 'tls', 'none']),
+  auth: authSchema.optional(),
+  timeoutMs: z.number().int().min(PROBE_TIMEOUT_MIN_MS).max(PROBE_TIMEOUT_MAX_MS).optional(),
+  allowPlaintextAuth: z.boolean().optional(),
+});
+
+/**
+ * An address to discover from: one line, one @, a dotted domain. The engine parses it again
+ * (parseAddress); this bound keeps hostile input small and line-free at the door.
+ */
+const discoveryAddressSchema = smtpLineSchema(ADDRESS_MAX_LENGTH)
+  .min(3)
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Not an e-mail address.');
+
 const httpUrlSchema = z
   .string()
   .min(1)
@@ -120,6 +139,16 @@ export const IPC_SCHEMAS = {
     }),
   ]),
   'probe:cancel': z.tuple([runIdSchema]),
+  'receive:run': z.tuple([
+    z.strictObject({
+      runId: runIdSchema,
+      request: receiveRequestSchema,
+      profileName: profileNameSchema.optional(),
+    }),
+  ]),
+  'receive:cancel': z.tuple([runIdSchema]),
+  'discovery:run': z.tuple([z.strictObject({ discoveryId: runIdSchema, address: discoveryAddressSchema })]),
+  'discovery:cancel': z.tuple([runIdSchema]),
   'profiles:list': z.tuple([]),
   'profiles:save': z.tuple([
     z.strictObject({

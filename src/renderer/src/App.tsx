@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { MailcheckApi } from '../../shared/api';
-import type { RunProbeInput } from '../../shared/ipc';
+import type { RunProbeInput, RunReceiveInput } from '../../shared/ipc';
 import type { Lang } from '../../shared/probe-types';
 import type { Profile } from '../../shared/profile-types';
 import { getProvider } from '../../shared/providers';
@@ -11,12 +11,16 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { TestScreen } from './components/TestScreen';
 import type { Fix } from './lib/fixes';
 import { useLang } from './hooks/useLang';
+import { useDiscovery } from './hooks/useDiscovery';
 import { useProfiles } from './hooks/useProfiles';
+import { useReceiveRun } from './hooks/useReceiveRun';
 import { useRun } from './hooks/useRun';
 import { useSignIn } from './hooks/useSignIn';
 import { I18nContext } from './i18n/context';
 import { ApiContext } from './lib/api';
+import { withDiscovery } from './lib/discovery-form';
 import {
+  buildReceiveRunInput,
   buildRunInput,
   EMPTY_FORM,
   formForTrying,
@@ -82,8 +86,21 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
     msClientId,
   );
 
-  const startRun = (input: RunProbeInput, from: AccountForm) => {
+  const receive = useReceiveRun(api);
+  // Discovery's answer fills the form only while the address is still the one it was asked about.
+  const discovery = useDiscovery(api, (answer, asked) =>
+    setForm((f) =>
+      f.email.trim().toLowerCase() === answer.address.toLowerCase()
+        ? withDiscovery(f, answer, { signInAvailable: Boolean(msClientId) }, asked)
+        : f,
+    ),
+  );
+
+  /** Sending, and receiving when the account has an incoming server: started together, run in parallel. */
+  const startRun = (input: RunProbeInput, from: AccountForm, receiveInput: RunReceiveInput | null) => {
     setScreen({ kind: 'test' });
+    if (receiveInput) void receive.start(receiveInput);
+    else receive.clear();
     return runs.start(input, { providerId: from.providerId, usage: usageOfForm(from) });
   };
 
@@ -106,13 +123,17 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
     if (form.saveProfile) await profiles.save(profileFromForm(withClientId(form, msClientId)));
     setTrying(null);
     setIntent(null);
-    await startRun(input, form);
+    await startRun(input, form, buildReceiveRunInput(form, newRunId()));
   };
 
   const rerunProfile = (p: Profile) => {
     const loaded = formFromProfile(p);
     setForm(loaded);
-    void startRun(buildRunInput(loaded, newRunId(), keychainState), loaded);
+    void startRun(
+      buildRunInput(loaded, newRunId(), keychainState),
+      loaded,
+      buildReceiveRunInput(loaded, newRunId()),
+    );
   };
 
   /** A failure screen's one-click fix: the form follows, so the Account screen shows what ran. */
@@ -208,14 +229,22 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
               trying={trying}
               msClientId={msClientId}
               focusSignIn={intent === 'sign-in'}
+              discovery={discovery}
             />
           )}
           {screen.kind === 'test' && run && (
             <TestScreen
               run={run}
-              onStop={runs.stop}
+              onStop={() => {
+                runs.stop();
+                receive.stop();
+              }}
               onBack={() => setScreen({ kind: 'account' })}
-              onAgain={() => runs.again()}
+              onAgain={() => {
+                receive.again();
+                runs.again();
+              }}
+              receive={receive.run}
               onOpenGuide={openGuide}
               onRetryWithoutSaving={runs.retryWithoutSaving}
               onTryPreset={tryPreset}

@@ -24,6 +24,10 @@ import { FORM_SECURITY_MODES, SECURITY_LABEL_KEYS } from '../lib/security';
 import type { SignInControls } from '../lib/sign-in';
 import { formatDay } from '../lib/dates';
 import type { GuideTarget } from './DiagnosisPanel';
+import type { DiscoveryControls } from '../hooks/useDiscovery';
+import { foundLabels } from '../lib/discovery-form';
+import { DiscoveryStatus, FoundLabel } from './DiscoveryField';
+import { IncomingSection } from './IncomingSection';
 import { ProfilesList } from './ProfilesList';
 import { Check, Field } from './FormControls';
 import { OAuthFields } from './OAuthFields';
@@ -62,6 +66,7 @@ export function AccountScreen({
   trying = null,
   msClientId = null,
   focusSignIn = false,
+  discovery = null,
 }: {
   form: AccountForm;
   onChange: (form: AccountForm) => void;
@@ -85,6 +90,8 @@ export function AccountScreen({
   msClientId?: string | null;
   /** A failure screen's "Sign in with Microsoft" brought the user here: focus that control. */
   focusSignIn?: boolean;
+  /** Finding the servers from the address (useDiscovery); null: not offered. */
+  discovery?: DiscoveryControls | null;
 }) {
   const { t, l, lang } = useI18n();
   const [problems, setProblems] = useState<MessageKey[]>([]);
@@ -100,6 +107,8 @@ export function AccountScreen({
   const preset = getProvider(form.providerId);
   const keychainDown = keychain !== null && !keychain.available;
   const set = (patch: Partial<AccountForm>) => onChange({ ...form, ...patch });
+  const answer = discovery?.state.kind === 'done' ? discovery.state.answer : null;
+  const found = foundLabels(form, answer);
 
   const formRef = useRef<HTMLFormElement>(null);
   /** Bumped at each refused submit, so that focus moves to the first invalid field every time. */
@@ -156,11 +165,16 @@ export function AccountScreen({
               autoComplete="email"
               aria-describedby={hintId}
               value={form.email}
-              onChange={(e) => onChange(withEmail(form, e.target.value, presetOptions))}
+              onChange={(e) => {
+                const next = withEmail(form, e.target.value, presetOptions);
+                onChange(next);
+                discovery?.onEmailTyped(e.target.value, next);
+              }}
               data-testid="email"
             />
           )}
         </Field>
+        {discovery && <DiscoveryStatus state={discovery.state} />}
 
         <Field label={t('account.provider')}>
           {(id) => (
@@ -275,6 +289,7 @@ export function AccountScreen({
               )}
             </Field>
           </div>
+          <FoundLabel setting={found.smtp} provider={answer?.provider ?? null} testId="found-smtp" />
         </fieldset>
 
         <fieldset>
@@ -337,6 +352,14 @@ export function AccountScreen({
             />
           )}
         </fieldset>
+
+        <IncomingSection
+          incoming={form.incoming}
+          accountUser={form.authMethod === 'none' ? '' : form.user}
+          onChange={(incoming) => set({ incoming })}
+          found={found.incoming}
+          provider={answer?.provider ?? null}
+        />
 
         <SaveFieldset form={form} onChange={set} keychain={keychain} invalidProps={invalidProps} />
 

@@ -90,6 +90,15 @@ export function ProfilesList({
                   <span className="muted">
                     {visibleText(p.host)}:{p.port}
                   </span>
+                  {p.incoming && (
+                    <span className="muted" data-testid="profile-incoming">
+                      {t('profiles.incoming', {
+                        protocol: p.incoming.protocol === 'imap' ? 'IMAP' : 'POP3',
+                        host: visibleText(p.incoming.host),
+                        port: p.incoming.port,
+                      })}
+                    </span>
+                  )}
                   {p.authMethod === 'oauth2' && <span className="muted small">{t('profiles.oauth')}</span>}
                   <span className={last ? (last.ok ? 'ok' : 'bad') : 'muted'} data-testid="last-run">
                     {last

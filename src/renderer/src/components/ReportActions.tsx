@@ -1,11 +1,18 @@
 import { useState } from 'react';
-import type { ProbeResult } from '../../../shared/probe-types';
-import { formatReport } from '../../../shared/report';
+import type { ProbeResult, ReceiveResult } from '../../../shared/probe-types';
+import { formatRunReport } from '../../../shared/report';
 import { uiErrorMessage, useApi } from '../lib/api';
 import { useI18n } from '../i18n/context';
 
 /** A support-ticket-ready Markdown report (redacted by formatReport), copied or saved. */
-export function ReportActions({ result }: { result: ProbeResult }) {
+export function ReportActions({
+  result,
+  receive = null,
+}: {
+  result: ProbeResult;
+  /** The receiving test run alongside, when there was one: the report then covers both. */
+  receive?: ReceiveResult | null;
+}) {
   const api = useApi();
   const { t, lang } = useI18n();
   // Kept as data, not text, so that the words follow a language switch.
@@ -20,7 +27,7 @@ export function ReportActions({ result }: { result: ProbeResult }) {
 
   const copy = async () => {
     try {
-      await api.invoke('clipboard:write', formatReport(result, lang));
+      await api.invoke('clipboard:write', formatRunReport(result, receive, lang));
       setOutcome({ kind: 'copied' });
     } catch (error) {
       setOutcome({ kind: 'failed', error });
@@ -28,7 +35,10 @@ export function ReportActions({ result }: { result: ProbeResult }) {
   };
   const save = async () => {
     try {
-      const saved = await api.invoke('report:save', { suggestedName, text: formatReport(result, lang) });
+      const saved = await api.invoke('report:save', {
+        suggestedName,
+        text: formatRunReport(result, receive, lang),
+      });
       setOutcome(saved.saved ? { kind: 'saved', path: saved.path ?? suggestedName } : { kind: 'not-saved' });
     } catch (error) {
       setOutcome({ kind: 'failed', error });

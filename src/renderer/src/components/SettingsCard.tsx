@@ -6,23 +6,38 @@ import { SECURITY_LABEL_KEYS } from '../lib/security';
 import { CopyButton } from './CopyButton';
 
 /** "Settings that work": each value with its own copy button, in the words other programs use. */
-export function SettingsCard({ result, usage = null }: { result: ProbeResult; usage?: Usage | null }) {
+export function SettingsCard({
+  result,
+  usage = null,
+  receive = null,
+}: {
+  result: ProbeResult;
+  usage?: Usage | null;
+  /** The incoming server's card (IMAP or POP3): its own heading, and the protocol first. */
+  receive?: { protocol: string } | null;
+}) {
   const { t, l } = useI18n();
+  const headingId = receive ? 'receive-ok-heading' : 'result-ok-heading';
   const security = result.server.securityUsed ?? result.request.security;
   // How the program these settings are for names the security choice.
   const wording = usage ? securityWording(usage.kind, security) : null;
   const fields: { key: MessageKey; value: string }[] = [
+    ...(receive ? [{ key: 'result.field.protocol' as const, value: receive.protocol }] : []),
     { key: 'result.field.server', value: result.request.host },
     { key: 'result.field.port', value: String(result.request.port) },
     { key: 'result.field.security', value: t(SECURITY_LABEL_KEYS[security]) },
   ];
   if (result.request.user) fields.push({ key: 'result.field.username', value: result.request.user });
   return (
-    <section className="card card-ok" aria-labelledby="result-ok-heading" data-testid="settings-card">
-      <h2 id="result-ok-heading" tabIndex={-1}>
-        {t('result.okHeading')}
+    <section
+      className="card card-ok"
+      aria-labelledby={headingId}
+      data-testid={receive ? 'receive-settings-card' : 'settings-card'}
+    >
+      <h2 id={headingId} tabIndex={-1}>
+        {t(receive ? 'receive.okHeading' : 'result.okHeading')}
       </h2>
-      <p>{t('result.okIntro')}</p>
+      <p>{t(receive ? 'receive.okIntro' : 'result.okIntro')}</p>
       <dl className="settings">
         {fields.map((f) => (
           <div key={f.key} className="setting" data-field={f.key}>

@@ -12,10 +12,19 @@ const STATE_ICON: Record<StepView['state'], string> = {
   skip: '–',
 };
 
-export function StepList({ steps }: { steps: StepView[] }) {
+export function StepList({
+  steps,
+  label,
+  testId = 'steps',
+}: {
+  steps: StepView[];
+  /** When two lists are on screen (sending and receiving), which one this is. */
+  label?: string;
+  testId?: string;
+}) {
   const { t, l } = useI18n();
   return (
-    <ol className="steps" aria-label={t('test.stepsLabel')} aria-live="polite" data-testid="steps">
+    <ol className="steps" aria-label={label ?? t('test.stepsLabel')} aria-live="polite" data-testid={testId}>
       {steps.map((step) => (
         <li key={step.id} className={`step step-${step.state}`} data-step={step.id} data-state={step.state}>
           <span className="step-icon" aria-hidden="true">

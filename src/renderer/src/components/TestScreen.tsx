@@ -4,8 +4,11 @@ import { encodeIpcError } from '../../../shared/ipc-error';
 import { useI18n } from '../i18n/context';
 import type { StepView } from '../lib/steps';
 import { PASSWORD_REFUSED_DIAGNOSES, usageVerdict, type Usage } from '../../../shared/usage';
+import type { ReceiveResult } from '../../../shared/probe-types';
+import type { ReceiveRunState } from '../hooks/useReceiveRun';
 import { DiagnosisPanel, type GuideTarget } from './DiagnosisPanel';
 import { IpcErrorView } from './IpcErrorView';
+import { ReceivePanel } from './ReceivePanel';
 import { ReportActions } from './ReportActions';
 import { ResultDetails } from './ResultDetails';
 import { SettingsCard } from './SettingsCard';
@@ -48,6 +51,7 @@ export function TestScreen({
   onRetryWithoutSaving,
   onTryPreset,
   onFix,
+  receive = null,
 }: {
   run: RunState;
   onStop: () => void;
@@ -58,9 +62,12 @@ export function TestScreen({
   onTryPreset: (presetId: string) => void;
   /** Applies a one-click fix (the way-out one is handled on this screen). */
   onFix: (fix: Fix) => void;
+  /** The incoming server's test, run side by side with this one (null: sending only). */
+  receive?: ReceiveRunState | null;
 }) {
   const { t } = useI18n();
-  const running = !run.result && !run.error;
+  const sending = !run.result && !run.error;
+  const running = sending || (receive !== null && !receive.result && receive.error === null);
   const resultRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -89,6 +96,65 @@ export function TestScreen({
     if (run.result || run.error) resultRef.current?.querySelector<HTMLElement>('h2, [role="alert"]')?.focus();
   }, [run.result, run.error]);
 
+  const toolbar = (
+    <div className="toolbar">
+      {running ? (
+        <>
+          <span className="spinner" role="status">
+            {t('test.running')}
+          </span>
+          <button type="button" className="danger" onClick={onStop} data-testid="stop">
+            {t('test.stop')}
+          </button>
+        </>
+      ) : (
+        <>
+          <button type="button" onClick={onBack} data-testid="back">
+            {t('test.back')}
+          </button>
+          <button type="button" onClick={onAgain} data-testid="again">
+            {t('test.again')}
+          </button>
+        </>
+      )}
+    </div>
+  );
+  const outcome = (
+    <div ref={resultRef} className="outcome">
+      {run.error && (
+        <>
+          <IpcErrorView
+            error={run.error.cause}
+            onOpenGuide={onOpenGuide}
+            template="test.error"
+            className="card card-fail"
+            testId="run-error"
+          />
+          {run.error.canRetryWithoutSaving && (
+            <button
+              type="button"
+              className="primary"
+              onClick={onRetryWithoutSaving}
+              data-testid="retry-without-password"
+            >
+              {t('test.retryWithoutPassword')}
+            </button>
+          )}
+        </>
+      )}
+      {run.result && (
+        <Outcome
+          result={run.result}
+          context={run.context}
+          onOpenGuide={onOpenGuide}
+          onTryPreset={onTryPreset}
+          onFix={onFix}
+          receive={receive?.result ?? null}
+        />
+      )}
+    </div>
+  );
+
   return (
     <section
       className="screen test-screen"
@@ -97,62 +163,38 @@ export function TestScreen({
       data-running={running}
     >
       <h2 id="test-heading" tabIndex={-1} ref={headingRef}>
-        {t(running ? 'test.heading' : 'test.resultsHeading', { host: run.host, port: run.port })}
+        {receive
+          ? t(running ? 'run.heading' : 'run.resultsHeading')
+          : t(running ? 'test.heading' : 'test.resultsHeading', { host: run.host, port: run.port })}
       </h2>
-      <StepList steps={run.steps} />
-      <div className="toolbar">
-        {running ? (
-          <>
-            <span className="spinner" role="status">
-              {t('test.running')}
-            </span>
-            <button type="button" className="danger" onClick={onStop} data-testid="stop">
-              {t('test.stop')}
-            </button>
-          </>
-        ) : (
-          <>
-            <button type="button" onClick={onBack} data-testid="back">
-              {t('test.back')}
-            </button>
-            <button type="button" onClick={onAgain} data-testid="again">
-              {t('test.again')}
-            </button>
-          </>
-        )}
-      </div>
-      <div ref={resultRef} className="outcome">
-        {run.error && (
-          <>
-            <IpcErrorView
-              error={run.error.cause}
-              onOpenGuide={onOpenGuide}
-              template="test.error"
-              className="card card-fail"
-              testId="run-error"
-            />
-            {run.error.canRetryWithoutSaving && (
-              <button
-                type="button"
-                className="primary"
-                onClick={onRetryWithoutSaving}
-                data-testid="retry-without-password"
-              >
-                {t('test.retryWithoutPassword')}
-              </button>
-            )}
-          </>
-        )}
-        {run.result && (
-          <Outcome
-            result={run.result}
-            context={run.context}
-            onOpenGuide={onOpenGuide}
-            onTryPreset={onTryPreset}
-            onFix={onFix}
-          />
-        )}
-      </div>
+      {receive ? (
+        <>
+          {toolbar}
+          {/* Sending and receiving side by side, each with its live steps and its own outcome. */}
+          <div className="run-columns">
+            <section
+              className="run-column"
+              aria-labelledby="send-heading"
+              data-testid="send-column"
+              data-running={sending}
+            >
+              <h3 id="send-heading">{t('run.sending')}</h3>
+              <p className="muted run-target">
+                {run.host}:{run.port}
+              </p>
+              <StepList steps={run.steps} label={t('run.sendingLabel')} />
+              {outcome}
+            </section>
+            <ReceivePanel run={receive} onOpenGuide={onOpenGuide} />
+          </div>
+        </>
+      ) : (
+        <>
+          <StepList steps={run.steps} />
+          {toolbar}
+          {outcome}
+        </>
+      )}
     </section>
   );
 }
@@ -163,12 +205,14 @@ function Outcome({
   onOpenGuide,
   onTryPreset,
   onFix,
+  receive,
 }: {
   result: RunProbeOutput;
   context: RunContext;
   onOpenGuide: (target: GuideTarget) => void;
   onTryPreset: (presetId: string) => void;
   onFix: (fix: Fix) => void;
+  receive: ReceiveResult | null;
 }) {
   const { t } = useI18n();
   const fixes = result.cancelled ? [] : fixesFor(result, context);
@@ -224,7 +268,7 @@ function Outcome({
         </>
       )}
       <ResultDetails result={result} />
-      <ReportActions result={result} />
+      <ReportActions result={result} receive={receive} />
     </>
   );
 }

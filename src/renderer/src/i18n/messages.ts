@@ -1,5 +1,6 @@
 import type { Lang } from '../../../shared/probe-types';
 import { profilesEn, profilesIt } from './profiles-messages';
+import { incomingEn, incomingIt } from './messages-incoming';
 import { wayOutEn, wayOutIt } from './way-out-messages';
 
 /**
@@ -176,6 +177,7 @@ const en = {
 
   ...profilesEn,
   ...wayOutEn,
+  ...incomingEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -202,7 +204,7 @@ const it: Record<MessageKey, string> = {
   'account.server': 'Server in uscita (SMTP)',
   'account.host': 'Server',
   'account.port': 'Porta',
-  'account.security': 'Sicurezza',
+  'account.security': 'Cifratura',
   'account.authMethod': 'Metodo di accesso',
   'auth.password': 'Password',
   'auth.oauth2': 'Accedi con Microsoft (OAuth2)',
@@ -285,7 +287,7 @@ const it: Record<MessageKey, string> = {
   'result.failHeading': 'Il test non è riuscito',
   'result.field.server': 'Server',
   'result.field.port': 'Porta',
-  'result.field.security': 'Sicurezza',
+  'result.field.security': 'Cifratura',
   'result.field.username': 'Nome utente',
   'result.copy': 'Copia',
   'result.copyLabel': 'Copia {field}',
@@ -317,7 +319,7 @@ const it: Record<MessageKey, string> = {
   'cert.yes': 'sì',
   'cert.no': 'no',
   'caps.auth': 'Metodi di accesso',
-  'caps.securityUsed': 'Sicurezza usata',
+  'caps.securityUsed': 'Cifratura usata',
   'caps.address': 'Indirizzo',
 
   'guide.notFound': 'Questa guida non è disponibile.',
@@ -350,6 +352,7 @@ const it: Record<MessageKey, string> = {
 
   ...profilesIt,
   ...wayOutIt,
+  ...incomingIt,
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, it };

@@ -1,4 +1,4 @@
-import type { RunProbeInput } from '../../../shared/ipc';
+import type { RunProbeInput, RunReceiveInput } from '../../../shared/ipc';
 import type { AuthInput, ProbeRequest, SecurityMode } from '../../../shared/probe-types';
 import type { Profile } from '../../../shared/profile-types';
 import {
@@ -10,6 +10,15 @@ import {
 } from '../../../shared/providers';
 import type { OAuthSupport, Usage, UsageKind } from '../../../shared/usage';
 import type { MessageKey } from '../i18n/messages';
+import {
+  buildReceiveInput,
+  EMPTY_INCOMING,
+  incomingFromPreset,
+  incomingFromProfile,
+  incomingOfForm,
+  validateIncoming,
+  type IncomingForm,
+} from './incoming-form';
 
 export type AuthMethod = Profile['authMethod'];
 
@@ -43,6 +52,8 @@ export interface AccountForm {
   to: string;
   /** Name of the saved profile this form was loaded from (its secret may be in the keychain). */
   loadedProfile: string | null;
+  /** The optional incoming server (IMAP or POP3), tested side by side with sending. */
+  incoming: IncomingForm;
 }
 
 export const EMPTY_FORM: AccountForm = {
@@ -66,6 +77,7 @@ export const EMPTY_FORM: AccountForm = {
   from: '',
   to: '',
   loadedProfile: null,
+  incoming: EMPTY_INCOMING,
 };
 
 /** What a preset needs to know about this copy of Mailcheck. */
@@ -99,6 +111,7 @@ export function applyPreset(
     user: form.email.includes('@') ? presetUsername(preset, form.email) : form.user,
     oauthTenant: preset.oauthTenant ?? form.oauthTenant,
     profileName: form.profileName || form.email.trim(),
+    incoming: incomingFromPreset(form.incoming, preset),
   };
 }
 
@@ -153,6 +166,7 @@ export function formFromProfile(p: Profile): AccountForm {
     from: p.from ?? '',
     to: p.to ?? '',
     loadedProfile: p.name,
+    incoming: incomingFromProfile(p),
   };
 }
 
@@ -177,6 +191,8 @@ export function profileFromForm(form: AccountForm, now: Date = new Date()): Prof
     profile.from = form.from.trim();
     profile.to = form.to.trim();
   }
+  const incoming = incomingOfForm(form.incoming);
+  if (incoming) profile.incoming = incoming;
   return profile;
 }
 
@@ -222,6 +238,7 @@ export function validateForm(form: AccountForm, keychain: KeychainState = { avai
   if (!Number.isInteger(port) || port < 1 || port > 65535) problems.push('account.badPort');
   if (form.saveProfile && !form.profileName.trim()) problems.push('account.missingProfileName');
   if (form.sendTest && (!form.from.trim() || !form.to.trim())) problems.push('account.missingSend');
+  problems.push(...validateIncoming(form.incoming));
   // No keychain: the password cannot be kept, and the user has not yet said that the settings alone will do.
   if (!keychain.available && wantsPasswordSaved(form) && !form.saveWithoutPassword) {
     problems.push('account.keychainChoose');
@@ -272,6 +289,17 @@ export function buildRunInput(
     }
   }
   return input;
+}
+
+/** What receive:run receives when the incoming server is to be tested too; null when it is not. */
+export function buildReceiveRunInput(form: AccountForm, runId: string): RunReceiveInput | null {
+  if (!form.incoming.enabled) return null;
+  const savedProfile = usesSavedSecret(form) ? (form.loadedProfile ?? form.profileName.trim()) : null;
+  return buildReceiveInput(
+    form.incoming,
+    { authMethod: form.authMethod, user: form.user, password: form.password, savedProfile },
+    runId,
+  );
 }
 
 /** A run id unique enough to match progress events to this run. */
