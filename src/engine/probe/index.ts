@@ -3,4 +3,4 @@ export { runProbe, type RunProbeOptions } from './run';
 export { validateProbeRequest, ProbeInputError } from './validate';
 export { classify, factsFromError, RULES, type FailureFacts } from './classify';
 export { DEFAULT_TIMEOUT_MS } from './constants';
-export { assertHooksAvailable } from './session';
+export { assertHooksAvailable } from '../smtp/session';

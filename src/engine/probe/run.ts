@@ -13,7 +13,6 @@
  * it (deadline.ts); cancelling closes the sockets at once.
  * Network and server problems never throw: they become a failed step and a diagnosis.
  */
-import { randomBytes } from 'node:crypto';
 import { promises as dnsPromises } from 'node:dns';
 import net from 'node:net';
 import tls from 'node:tls';
@@ -32,7 +31,7 @@ import type {
 } from '../../shared/probe-types';
 import { STEP_IDS } from '../../shared/probe-types';
 import { getDiagnosis, renderDiagnosis } from '../../shared/diagnoses';
-import { Redactor, Transcript, xoauth2Response } from '../transcript';
+import { Redactor, Transcript } from '../transcript';
 import { classify, factsFromError, TIMEOUT_CODE } from './classify';
 import {
   DEFAULT_TIMEOUT_MS,
@@ -44,9 +43,12 @@ import {
   SILENT_PORT_PROBE_AFTER_MS,
 } from './constants';
 import { overallDeadlineMs } from './deadline';
-import { parseEhlo, type EhloFacts } from './ehlo';
+import { parseEhlo, type EhloFacts } from '../smtp/ehlo';
+import { pickMechanism, XOAUTH2_HANDLER, xoauth2Handler } from '../smtp/auth-mechanisms';
+import { testMessage } from '../smtp/message';
+import { ehloSummary, implicitTlsFoundSummary, tlsSummary } from '../smtp/summaries';
 import { ImplicitTlsFollowUp, isWelcomeGreeting, type ImplicitTlsAnswer } from './implicit-tls-follow-up';
-import { ObservedConnection, type SessionObserver } from './session';
+import { ObservedConnection, type SessionObserver } from '../smtp/session';
 import { inspectTls, tlsOptions, type TlsVerdict } from './tls-inspect';
 import { validateProbeRequest } from './validate';
 import { WaitWatchdog } from './watchdog';
@@ -303,7 +305,7 @@ class Probe {
     const verdict = this.judgeTls(secure, 'implicit');
     if (verdict.refusal) throw new StepFailure(verdict.refusal);
     this.server.securityUsed = 'tls';
-    this.endStep('tls', 'pass', this.tlsSummary(verdict.info), { ...verdict.info });
+    this.endStep('tls', 'pass', tlsSummary(verdict.info), { ...verdict.info });
     return secure;
   }
 
@@ -510,7 +512,7 @@ class Probe {
     const verdict = this.judgeTls(secure, 'implicit');
     if (verdict.refusal) throw new StepFailure(verdict.refusal);
     this.server.securityUsed = 'tls';
-    this.endStep('tls', 'warn', this.implicitTlsFoundSummary(verdict.info), {
+    this.endStep('tls', 'warn', implicitTlsFoundSummary(verdict.info, this.req.port), {
       ...verdict.info,
       handshakeMs: answer.handshakeMs,
       implicitTlsFound: true,
@@ -541,12 +543,12 @@ class Probe {
         this.server.capabilities = facts.capabilities;
         this.server.authMechanisms = facts.authMechanisms;
         if (this.current?.id === 'ehlo') {
-          this.endStep('ehlo', 'pass', this.ehloSummary(facts, secure), { ...facts, secure });
+          this.endStep('ehlo', 'pass', ehloSummary(facts, secure), { ...facts, secure });
           return this.decideTlsAfterEhlo(facts);
         }
         if (this.current?.id === 'tls' && secure && this.tlsInfo) {
           this.server.securityUsed = 'starttls';
-          this.endStep('tls', 'pass', this.tlsSummary(this.tlsInfo), {
+          this.endStep('tls', 'pass', tlsSummary(this.tlsInfo), {
             ...this.tlsInfo,
             capabilitiesAfterTls: facts.capabilities,
           });
@@ -913,79 +915,4 @@ class Probe {
     );
     return verdict;
   }
-
-  private tlsSummary(info: TlsInfo): Localized {
-    const how = info.mode === 'starttls' ? 'STARTTLS' : 'SSL/TLS';
-    return L(
-      `Encrypted with ${info.protocol ?? 'TLS'} (${how}), certificate trusted`,
-      `Cifrata con ${info.protocol ?? 'TLS'} (${how}), certificato attendibile`,
-    );
-  }
-
-  /** Auto mode found implicit TLS on a silent port: it works, but the other system must say SSL/TLS. */
-  private implicitTlsFoundSummary(info: TlsInfo): Localized {
-    const { port } = this.req;
-    const protocol = info.protocol ?? 'TLS';
-    return L(
-      `Encrypted with ${protocol}, certificate trusted, but port ${port} speaks implicit TLS (SSL/TLS), not STARTTLS: set the other system to SSL/TLS for this port`,
-      `Cifrata con ${protocol}, certificato attendibile, ma la porta ${port} usa TLS implicito (SSL/TLS), non STARTTLS: nell’altro sistema imposta SSL/TLS per questa porta`,
-    );
-  }
-
-  private ehloSummary(facts: EhloFacts, secure: boolean): Localized {
-    const auth = facts.authMechanisms.length ? facts.authMechanisms.join(' ') : null;
-    const en = secure ? 'Already encrypted' : `STARTTLS ${facts.starttls ? 'offered' : 'not offered'}`;
-    const it = secure ? 'Già cifrata' : `STARTTLS ${facts.starttls ? 'offerto' : 'non offerto'}`;
-    return L(
-      `${en}; login: ${auth ?? 'not offered (yet)'}`,
-      `${it}; accesso: ${auth ?? 'non offerto (per ora)'}`,
-    );
-  }
-}
-
-/**
- * nodemailer runs its built-in XOAUTH2 only with its own token generator and otherwise falls back
- * to another mechanism; under its own name our handler always runs, and sends AUTH XOAUTH2 itself.
- */
-const XOAUTH2_HANDLER = 'MAILCHECK-XOAUTH2';
-
-/** PLAIN, then LOGIN for passwords; XOAUTH2 for tokens. Null when the server offers none of them. */
-function pickMechanism(auth: AuthInput, offered: string[]): string | null {
-  const wanted = auth.method === 'password' ? ['PLAIN', 'LOGIN'] : ['XOAUTH2'];
-  return wanted.find((m) => offered.includes(m)) ?? null;
-}
-
-/**
- * XOAUTH2 (RFC 7628-style, as Google and Microsoft speak it) as a custom handler, so the token
- * comes from our provider. On failure the server sends a 334 challenge with a JSON error and
- * expects an empty line before its final reply.
- */
-async function xoauth2Handler(ctx: {
-  auth: { user?: string; xoauth2Token?: string };
-  sendCommand(cmd: string): Promise<{ status: number; response: string }>;
-}): Promise<void> {
-  const response = xoauth2Response(ctx.auth.user ?? '', ctx.auth.xoauth2Token ?? '');
-  const payload = Buffer.from(response, 'utf8').toString('base64');
-  let reply = await ctx.sendCommand(`AUTH XOAUTH2 ${payload}`);
-  if (reply.status === 334) reply = await ctx.sendCommand('');
-  if (reply.status !== 235) throw new Error('Invalid login');
-}
-
-function testMessage(from: string, to: string): string {
-  const domain = from.split('@')[1] ?? 'mailcheck.invalid';
-  const id = `${randomBytes(12).toString('hex')}@${domain}`;
-  return [
-    `From: <${from}>`,
-    `To: <${to}>`,
-    'Subject: Mailcheck test message / messaggio di prova',
-    `Date: ${new Date().toUTCString()}`,
-    `Message-ID: <${id}>`,
-    'MIME-Version: 1.0',
-    'Content-Type: text/plain; charset=utf-8',
-    'Content-Transfer-Encoding: 8bit',
-    '',
-    'This message was sent by Mailcheck to test your mail settings. You can delete it.',
-    'Questo messaggio è stato inviato da Mailcheck per provare le impostazioni di posta. Puoi eliminarlo.',
-    '',
-  ].join('\r\n');
 }
