@@ -6,7 +6,7 @@
  */
 import type net from 'node:net';
 import { LIBRARY_TIMEOUT_GRACE_MS, MAX_REPLY_BYTES, QUIT_GRACE_MS } from '../probe/constants';
-import { tlsOptions } from '../probe/tls-inspect';
+import { tlsOptions } from '../runner/tls-inspect';
 import { XOAUTH2_HANDLER, xoauth2Handler } from './auth-mechanisms';
 import { observer } from './observer';
 import { ObservedConnection } from './session';

@@ -10,7 +10,7 @@
 import type net from 'node:net';
 import type { ProbeRequest, ProbeResult } from '../../shared/probe-types';
 import { renderDiagnosis } from '../../shared/diagnoses';
-import { classify, factsFromError } from '../probe/classify';
+import { classify, factsFromError } from './classify';
 import { MAX_REPLY_IN_DIAGNOSIS } from '../probe/constants';
 import { Cancelled, StepFailure } from '../runner/errors';
 import { authStep } from './auth';

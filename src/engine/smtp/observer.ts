@@ -3,7 +3,7 @@
  * `decideTlsAfterEhlo`): the greeting and EHLO end their steps, STARTTLS starts the `tls` step,
  * and a refused certificate or a missing STARTTLS stops the session before the next command.
  */
-import { isWelcomeGreeting } from '../probe/implicit-tls-follow-up';
+import { isWelcomeGreeting } from './greeting';
 import { StepFailure } from '../runner/errors';
 import { parseEhlo, type EhloFacts } from './ehlo';
 import type { SessionObserver } from './session';

@@ -7,14 +7,11 @@
  */
 import type net from 'node:net';
 import { FOLLOW_UP_TIMEOUT_MS, SILENT_PORT_PROBE_AFTER_MS } from '../probe/constants';
-import {
-  ImplicitTlsFollowUp,
-  isWelcomeGreeting,
-  type ImplicitTlsAnswer,
-} from '../probe/implicit-tls-follow-up';
-import { tlsOptions } from '../probe/tls-inspect';
+import { ImplicitTlsFollowUp, type ImplicitTlsAnswer } from '../runner/implicit-tls-follow-up';
+import { tlsOptions } from '../runner/tls-inspect';
 import { Cancelled, StepFailure, StepTimeout } from '../runner/errors';
 import { connectSession, openSession } from './connection';
+import { isWelcomeGreeting } from './greeting';
 import type { ObservedConnection } from './session';
 import type { SmtpRun } from './state';
 import { implicitTlsFoundSummary } from './summaries';
