@@ -5,7 +5,6 @@
  * timeouts by step). The first matching rule wins: the protocol's table is asked first.
  */
 import type { StepId } from '../../shared/probe-types';
-import { CERT_EXPIRED } from '../probe/classify';
 import { TIMEOUT_CODE } from './errors';
 
 /** The facts a rule can look at, normalized from whatever was thrown. */
@@ -32,6 +31,9 @@ export interface Rule {
   /** Matches `code` or `sysCode`. */
   codes?: string[];
 }
+
+/** Node's verification codes for a certificate outside its validity dates. */
+export const CERT_EXPIRED = ['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID'];
 
 const CERT_UNTRUSTED = [
   'DEPTH_ZERO_SELF_SIGNED_CERT',

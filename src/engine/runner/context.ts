@@ -30,6 +30,25 @@ export interface ContextOptions {
   onEvent?: (event: ProbeEvent) => void;
   /** The steps of this protocol, in the order they are shown. */
   stepOrder: readonly StepId[];
+  /** The overall deadline; `DEADLINE_TIMEOUTS` × `timeoutMs` when not given (SMTP: deadline.ts). */
+  deadlineMs?: number;
+  /** The error the overall deadline stops the check with (SMTP names the step and logs it). */
+  deadlineError?: (step: StepId | null) => Error;
+  /**
+   * Whether step summaries and details, server facts, certificate facts and the user are scrubbed
+   * once more in the result (IMAP, POP3). SMTP scrubs its free text where it produces it and keeps
+   * its structure byte for byte (`false`).
+   */
+  scrubResult?: boolean;
+  /**
+   * After a goodbye: `end` ends each socket (the runner's own connections), `unref` leaves the
+   * closing to the protocol's library (nodemailer ends the connection after QUIT) and only lets
+   * the process exit. Either way every socket is destroyed after `goodbyeGraceMs`.
+   */
+  goodbye?: 'end' | 'unref';
+  goodbyeGraceMs?: number;
+  /** Called first by every closeAll (cancel, end of check): a library's own close (nodemailer). */
+  beforeClose?: () => void;
 }
 
 export class RunContext {
@@ -52,8 +71,11 @@ export class RunContext {
   private readonly skipReasons = new Map<StepId, Localized>();
   private current: { id: StepId; start: number } | null = null;
   /** Rejected by a cancel or the overall deadline: every wait races it. */
-  private readonly stopped: Promise<never>;
+  readonly stopped: Promise<never>;
   private stop!: (err: Error) => void;
+  /** Rejected only by a cancel: diagnostic follow-ups, which may outlive a timeout, race it. */
+  readonly whenCancelled: Promise<never>;
+  private cancel!: (err: Error) => void;
   private readonly deadline: NodeJS.Timeout;
   private readonly sockets = new Set<net.Socket>();
   private graceful = false;
@@ -63,9 +85,12 @@ export class RunContext {
     this.transcript = new Transcript(this.t0, this.redactor);
     this.stopped = new Promise<never>((_resolve, reject) => (this.stop = reject));
     this.stopped.catch(() => undefined); // nobody may be waiting when it rejects
+    this.whenCancelled = new Promise<never>((_resolve, reject) => (this.cancel = reject));
+    this.whenCancelled.catch(() => undefined);
+    const step = (): StepId | null => this.current?.id ?? null;
     this.deadline = setTimeout(
-      () => this.stop(new StepTimeout(this.current?.id ?? null, true)),
-      this.timeoutMs * DEADLINE_TIMEOUTS,
+      () => this.stop(opts.deadlineError?.(step()) ?? new StepTimeout(step(), true)),
+      opts.deadlineMs ?? this.timeoutMs * DEADLINE_TIMEOUTS,
     );
     if (opts.signal?.aborted) this.onAbort();
     else opts.signal?.addEventListener('abort', this.onAbort, { once: true });
@@ -73,6 +98,16 @@ export class RunContext {
 
   get currentStep(): StepId | null {
     return this.current?.id ?? null;
+  }
+
+  /** When the step in flight started (Date.now() when none is). */
+  get currentStepStart(): number {
+    return this.current?.start ?? Date.now();
+  }
+
+  /** Races a promise against cancel and the overall deadline, without a per-wait timer of its own. */
+  race<T>(promise: Promise<T>): Promise<T> {
+    return Promise.race([promise, this.stopped]);
   }
 
   /**
@@ -99,8 +134,9 @@ export class RunContext {
     return socket;
   }
 
-  startStep(id: StepId): void {
-    this.current = { id, start: Date.now() };
+  /** `since`: the step's time counts from an earlier moment (a wait that turned out to be this step). */
+  startStep(id: StepId, since = Date.now()): void {
+    this.current = { id, start: since };
     this.emit({ type: 'step-start', id });
   }
 
@@ -111,8 +147,8 @@ export class RunContext {
       id,
       status,
       ms: Date.now() - start,
-      summary: this.scrubDeep(summary),
-      details: this.scrubDeep(details),
+      summary: this.scrubResult(summary),
+      details: this.scrubResult(details),
     };
     this.steps.set(id, step);
     this.emit({ type: 'step-end', step });
@@ -143,6 +179,7 @@ export class RunContext {
 
   /** Closes every socket: at once, or (after a goodbye was sent) after a short grace period. */
   closeAll(graceful = false): void {
+    this.opts.beforeClose?.();
     this.graceful = graceful;
     clearTimeout(this.deadline);
     this.opts.signal?.removeEventListener('abort', this.onAbort);
@@ -151,8 +188,12 @@ export class RunContext {
     // Wrapping (TLS) sockets first: destroying a TLS socket's transport under it crashes Node 20.
     const destroy = (): void => sockets.forEach((socket) => socket.destroy());
     if (!this.graceful || this.cancelled) return destroy();
-    for (const socket of sockets) socket.end();
-    setTimeout(destroy, GOODBYE_GRACE_MS).unref();
+    // The verdict is out: the goodbye must not keep a process alive that has nothing else to do.
+    for (const socket of sockets) {
+      if (this.opts.goodbye === 'unref') socket.unref();
+      else socket.end();
+    }
+    setTimeout(destroy, this.opts.goodbyeGraceMs ?? GOODBYE_GRACE_MS).unref();
   }
 
   /**
@@ -165,16 +206,20 @@ export class RunContext {
     const steps = this.opts.stepOrder.map((id) => this.steps.get(id) ?? this.skipped(id));
     return {
       ok: !this.cancelled && !this.diagnosis && !steps.some((s) => s.status === 'fail'),
-      request: { ...request, user: request.user === null ? null : this.redactor.scrub(request.user) },
+      request: { ...request, user: request.user === null ? null : this.scrubResult(request.user) },
       steps,
       diagnosis: this.diagnosis,
-      server: this.scrubDeep(this.server),
-      tls: this.scrubDeep(this.tlsInfo),
+      server: this.scrubResult(this.server),
+      tls: this.scrubResult(this.tlsInfo),
       transcript: this.transcript.lines,
       startedAt: this.startedAt,
       totalMs: Date.now() - this.t0,
       cancelled: this.cancelled,
     };
+  }
+
+  private scrubResult<T>(value: T): T {
+    return this.opts.scrubResult === false ? value : this.scrubDeep(value);
   }
 
   /**
@@ -202,7 +247,9 @@ export class RunContext {
 
   private readonly onAbort = (): void => {
     this.cancelled = true;
-    this.stop(new Cancelled());
+    const err = new Cancelled();
+    this.stop(err);
+    this.cancel(err);
     // Close at once: the awaiting code unwinds through the rejected waits.
     this.closeAll();
   };

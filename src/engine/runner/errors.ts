@@ -24,11 +24,13 @@ export class StepTimeout extends Error {
   constructor(
     readonly step: StepId | null,
     readonly deadline = false,
+    message?: string,
   ) {
     super(
-      deadline
-        ? 'The check as a whole took too long'
-        : `No answer within the time limit${step ? ` (${step})` : ''}`,
+      message ??
+        (deadline
+          ? 'The check as a whole took too long'
+          : `No answer within the time limit${step ? ` (${step})` : ''}`),
     );
     this.name = 'StepTimeout';
   }

@@ -12,7 +12,7 @@ import tls from 'node:tls';
 import type { RunContext } from './context';
 import { KEPT_LINE_CHARS, MAX_LINE_BYTES } from './constants';
 import { ProtocolViolation } from './errors';
-import { tlsOptions } from '../probe/tls-inspect';
+import { tlsOptions } from './tls-inspect';
 
 const closedError = (): Error =>
   Object.assign(new Error('The server closed the connection'), { code: 'ECONNCLOSED' });

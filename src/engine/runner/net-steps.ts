@@ -6,7 +6,7 @@ import { promises as dnsPromises } from 'node:dns';
 import net from 'node:net';
 import tls from 'node:tls';
 import type { Localized, TlsInfo } from '../../shared/probe-types';
-import { inspectTls, tlsOptions } from '../probe/tls-inspect';
+import { inspectTls, tlsOptions } from './tls-inspect';
 import { L, type RunContext } from './context';
 import { Cancelled, StepFailure, StepTimeout } from './errors';
 import { handshake } from './line-connection';

@@ -2,7 +2,7 @@
  * The SMTP reply table: every reply rule Mailcheck knows, in the order they are tried (the first
  * match wins). Login rules first, then sending, then the message, then the server-side rules that
  * match by code alone. A reply no rule knows gets `reply.temporary` or `reply.permanent` (rfc3463.ts words it).
- * The engine's classifier (src/engine/probe/classify.ts) and docs/diagnoses.md both read this table;
+ * The engine's classifier (src/engine/smtp/classify.ts) and docs/diagnoses.md both read this table;
  * test/engine/reply-rules*.test.ts check it (catalogue entry, source, date, no shadowing, and each
  * rule's example sent by a live server at its step).
  */

@@ -1,7 +1,7 @@
 /**
  * What can go wrong while talking to a mail server, in plain words, with ordered advice.
  * Knowledge as data: the reply rules (smtp-rules.ts) and the engine's classifier
- * (src/engine/probe/classify.ts) map errors and server replies to these ids; docs/diagnoses.md is
+ * (src/engine/smtp/classify.ts) map errors and server replies to these ids; docs/diagnoses.md is
  * generated from these tables. The entries live in one file per family:
  * smtp-connection.ts (DNS, network, greeting), smtp-tls.ts (encryption), smtp-auth.ts (login),
  * smtp-send.ts (sending), smtp-server.ts (server-side trouble, the RFC 3463 fallback, `unknown`).

@@ -8,7 +8,7 @@
  * itself: `auto` mode continues the whole test on it.
  */
 import tls from 'node:tls';
-import { MAX_REPLY_BYTES } from './constants';
+import { MAX_REPLY_BYTES } from '../probe/constants';
 
 export interface ImplicitTlsAnswer {
   /** The TLS socket, paused, its first line still unread. Destroyed when `greeting` is null. */
@@ -26,11 +26,6 @@ export interface ImplicitTlsFollowUpOptions {
   /** Lets the probe close this socket with the others (cancel, end of test). */
   register(socket: tls.TLSSocket): void;
   log(text: string): void;
-}
-
-/** SMTP says "220" in a greeting that accepts the client (RFC 5321 §4.2). */
-export function isWelcomeGreeting(line: string | null): boolean {
-  return !!line && /^220[ -]/.test(line);
 }
 
 export class ImplicitTlsFollowUp {

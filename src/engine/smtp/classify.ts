@@ -8,6 +8,7 @@
 import { diagnosisIdForReply } from '../../shared/diagnoses/smtp-rules';
 import type { ReplyStep } from '../../shared/diagnoses/smtp-reply';
 import type { StepId } from '../../shared/probe-types';
+import { CERT_EXPIRED } from '../runner/classify';
 
 /** The facts a rule can look at, normalized from whatever error shape arrived. */
 export interface FailureFacts {
@@ -32,8 +33,6 @@ interface Rule {
   codes?: string[];
 }
 
-/** Node's verification codes for a certificate outside its validity dates. */
-export const CERT_EXPIRED = ['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID'];
 const CERT_UNTRUSTED = [
   'DEPTH_ZERO_SELF_SIGNED_CERT',
   'SELF_SIGNED_CERT_IN_CHAIN',
