@@ -15,6 +15,8 @@ import { diagnosisForOutput } from './render-json';
 /** A readable cut for the terminal; the whole (4 KB-capped) text is in --json and the report. */
 const MAX_LINE_CHARS = 160;
 const MAX_REPLY_LINES = 12;
+/** The diagnosis's explanation and advice are wrapped at this width (a terminal's, not a window's). */
+const WRAP_AT = 100;
 
 const SYMBOLS: Record<StepStatus, string> = { pass: '✔', fail: '✖', warn: '⚠', skip: '–' };
 
@@ -38,6 +40,28 @@ function stepLine(step: StepResult, lang: Lang, nameWidth: number): string {
   const ms = `${Math.round(step.ms)} ms`.padStart(8);
   const summary = shortLine(visibleText(step.summary[lang]), MAX_LINE_CHARS);
   return `  ${SYMBOLS[step.status]} ${name} ${ms}  ${summary}`;
+}
+
+/**
+ * Catalogue text (with facts from the test filled in, such as a server's mechanism list) wrapped
+ * for a terminal, with a hanging indent; a single word longer than a line is cut with "…".
+ */
+function wrapped(text: string, firstPrefix: string, restPrefix: string): string[] {
+  const out: string[] = [];
+  let line = firstPrefix;
+  let empty = true;
+  for (const raw of visibleText(text).split(' ')) {
+    const word = shortLine(raw, MAX_LINE_CHARS);
+    if (!empty && [...line].length + 1 + [...word].length > WRAP_AT) {
+      out.push(line);
+      line = restPrefix + word;
+    } else {
+      line += (empty ? '' : ' ') + word;
+    }
+    empty = false;
+  }
+  out.push(line);
+  return out;
 }
 
 export function resultToText(result: ProbeResult, lang: Lang): string {
@@ -65,15 +89,14 @@ function layout(result: ProbeResult, lang: Lang): string {
     return lines.join('\n') + '\n';
   }
   const title = visibleText(diagnosis.title);
-  lines.push(
-    '',
-    `${WORDS.problem[lang]}: ${title}  [${diagnosis.id}]`,
-    '',
-    visibleText(diagnosis.explanation),
-  );
+  lines.push('', `${WORDS.problem[lang]}: ${title}  [${diagnosis.id}]`, '');
+  lines.push(...wrapped(diagnosis.explanation, '', ''));
   if (diagnosis.advice.length > 0) {
     lines.push('', `${WORDS.whatToDo[lang]}:`);
-    diagnosis.advice.forEach((item, index) => lines.push(`  ${index + 1}. ${visibleText(item)}`));
+    diagnosis.advice.forEach((item, index) => {
+      const number = `  ${index + 1}. `;
+      lines.push(...wrapped(item, number, ' '.repeat(number.length)));
+    });
   }
   if (diagnosis.guide) {
     const { guideId, stepId, title } = diagnosis.guide;
