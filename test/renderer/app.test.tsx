@@ -30,7 +30,8 @@ describe('account screen', () => {
     expect(input('security').value).toBe('starttls');
     expect(input('user').value).toBe('mario.rossi@hotmail.it');
     expect(screen.getByTestId('provider-info').textContent).toContain('Recognised: Outlook.com / Hotmail');
-    expect(screen.getByTestId('oauth-recommended')).toBeTruthy();
+    // Outlook.com refuses passwords outright.
+    expect(screen.getByTestId('oauth-recommended').textContent).toContain('a password is refused');
 
     fireEvent.change(input('email'), { target: { value: 'mario.rossi@libero.it' } });
     expect(input('host').value).toBe('smtp.libero.it');
@@ -49,6 +50,11 @@ describe('account screen', () => {
     fireEvent.change(input('provider'), { target: { value: 'microsoft365' } });
     expect(input('host').value).toBe('smtp.office365.com');
     expect(input('user').value).toBe('ceo@azienda-esempio.it');
+    // Microsoft 365: off by default from the end of December 2026, an administrator can allow it.
+    const notice = screen.getByTestId('oauth-recommended').textContent ?? '';
+    expect(notice).toContain('end of December 2026');
+    expect(notice).toContain('administrator');
+    expect(notice).not.toContain('a password is refused');
   });
 
   it('says when the keychain is unavailable and that the password cannot be saved', async () => {

@@ -217,7 +217,7 @@ export function AccountScreen({
           )}
           {preset?.auth.oauthRecommended && form.authMethod !== 'oauth2' && !verdict && (
             <p className="notice-inline" data-testid="oauth-recommended">
-              {t('account.oauthRecommended')}{' '}
+              {t(preset.id === 'microsoft365' ? 'account.oauthRecommendedM365' : 'account.oauthRecommended')}{' '}
               {preset.guideId && (
                 <button
                   type="button"
