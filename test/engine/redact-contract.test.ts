@@ -1,0 +1,150 @@
+/**
+ * The redaction contract with exact outputs (written from the mutation run, docs/testing.md): each
+ * form a secret travels in is replaced WHOLE by one marker (not fragment by fragment, which would
+ * leave base64 remnants around it), tiny and empty secrets, and the SASL filter's edges (where an
+ * exchange starts and ends). Independent of how the Redactor finds the forms inside.
+ */
+import { describe, expect, it } from 'vitest';
+import { REDACTED, Redactor, SaslLineFilter, xoauth2Response } from '../../src/engine/transcript';
+
+const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
+/** 20 characters: its base64 ends in a partial group, so fragment-by-fragment would leave "=" tails. */
+const SECRET = 'Corretto"Cavallo\\42é';
+const USER = 'mario@outlook.it';
+
+function redactorFor(secret: string, user?: string): Redactor {
+  const r = new Redactor();
+  r.addSecret(secret, user);
+  return r;
+}
+
+describe('Redactor: every form is replaced whole, by exactly one marker', () => {
+  const r = redactorFor(SECRET, USER);
+
+  it('the marker', () => {
+    expect(REDACTED).toBe('<redacted>');
+  });
+
+  it.each([
+    ['raw', `password is ${SECRET}!`, 'password is <redacted>!'],
+    ['base64', `echo ${b64(SECRET)} done`, 'echo <redacted> done'],
+    ['JSON-escaped', JSON.stringify({ p: SECRET }), '{"p":"<redacted>"}'],
+    ['URL-encoded', `?p=${encodeURIComponent(SECRET)}&x=1`, '?p=<redacted>&x=1'],
+    [
+      'AUTH PLAIN \\0user\\0pass',
+      `AUTH PLAIN ${b64(`\u0000${USER}\u0000${SECRET}`)}`,
+      'AUTH PLAIN <redacted>',
+    ],
+    ['AUTH PLAIN user\\0user\\0pass', `535 ${b64(`${USER}\u0000${USER}\u0000${SECRET}`)}`, '535 <redacted>'],
+    ['XOAUTH2 payload', `AUTH XOAUTH2 ${b64(xoauth2Response(USER, SECRET))}`, 'AUTH XOAUTH2 <redacted>'],
+  ])('%s', (_name, text, expected) => {
+    expect(r.redact(text)).toBe(expected);
+  });
+
+  it('the XOAUTH2 initial response is the one Google and Microsoft expect', () => {
+    expect(xoauth2Response('a@b.c', 'tok')).toBe('user=a@b.c\u0001auth=Bearer tok\u0001\u0001');
+  });
+
+  it('without a user, the user-bound payloads are not registered (nothing to match them)', () => {
+    const alone = redactorFor(SECRET);
+    expect(alone.redact(`x ${SECRET} y`)).toBe('x <redacted> y');
+    expect(alone.redact(`x ${b64(SECRET)} y`)).toBe('x <redacted> y');
+  });
+
+  it('several secrets, each in its own forms', () => {
+    const two = redactorFor('first-secret-1', USER);
+    two.addSecret('second-secret-2');
+    expect(two.redact('first-secret-1 and second-secret-2')).toBe('<redacted> and <redacted>');
+    expect(two.redact(b64('second-secret-2'))).toBe('<redacted>');
+  });
+});
+
+describe('Redactor: short and empty secrets', () => {
+  it('an empty secret registers nothing', () => {
+    const r = redactorFor('', USER);
+    expect(r.redact('250 OK')).toBe('250 OK');
+    expect(r.redact('')).toBe('');
+  });
+
+  it('a secret shorter than 4 characters is still hidden where it appears whole, and in base64', () => {
+    const r = redactorFor('abc');
+    expect(r.redact('xx abc yy')).toBe('xx <redacted> yy');
+    expect(r.redact('YWJj')).toBe('<redacted>');
+    // Its base64 fragments would be shorter than 4 characters: ordinary text is left alone.
+    expect(r.redact('WJ YW Jj')).toBe('WJ YW Jj');
+  });
+
+  it('a 4-character base64 fragment of a longer payload is still searched for', () => {
+    // "abcd" at the start of a payload: "YWJj" (its first 3 bytes) depends on it alone.
+    const r = redactorFor('abcd');
+    expect(b64('abcdXY')).toBe('YWJjZFhZ');
+    expect(r.redact(b64('abcdXY'))).toBe(`${REDACTED}ZFhZ`);
+  });
+});
+
+describe('Redactor.redactDeep', () => {
+  it('walks arrays and objects, keeps keys and non-strings', () => {
+    const r = redactorFor(SECRET);
+    expect(r.redactDeep([SECRET, 3, true, null, undefined, { [SECRET.length]: [`a${SECRET}`] }])).toEqual([
+      REDACTED,
+      3,
+      true,
+      null,
+      undefined,
+      { 20: [`a${REDACTED}`] },
+    ]);
+    expect(r.redactDeep(SECRET)).toBe(REDACTED);
+    expect(r.redactDeep(42)).toBe(42);
+  });
+});
+
+describe('SaslLineFilter: where an exchange starts and ends', () => {
+  it('an AUTH with its payload is cut after the mechanism, whatever the spacing or case', () => {
+    expect(new SaslLineFilter().client('AUTH PLAIN AGEAYg==')).toBe(`AUTH PLAIN ${REDACTED}`);
+    expect(new SaslLineFilter().client('auth plain AGEAYg==')).toBe(`auth plain ${REDACTED}`);
+    expect(new SaslLineFilter().client('AUTH  PLAIN AGEAYg==')).toBe(`AUTH  PLAIN ${REDACTED}`);
+    expect(new SaslLineFilter().client('AUTH PLAIN  AGEAYg==')).toBe(`AUTH PLAIN ${REDACTED}`);
+  });
+
+  it('after an AUTH with a payload, the answer to a 334 error challenge is hidden too', () => {
+    const f = new SaslLineFilter();
+    expect(f.client('AUTH XOAUTH2 dXNlcj1h')).toBe(`AUTH XOAUTH2 ${REDACTED}`);
+    f.server('334 eyJzdGF0dXMiOiI0MDEifQ==');
+    expect(f.client('')).toBe(REDACTED);
+    f.server('535 5.7.3 Authentication unsuccessful');
+    expect(f.client('QUIT')).toBe('QUIT');
+  });
+
+  it('an AUTH without a payload (with spaces around, two spaces inside) starts the exchange', () => {
+    for (const line of ['AUTH LOGIN', 'AUTH LOGIN  ', 'AUTH  LOGIN', 'auth login']) {
+      const f = new SaslLineFilter();
+      expect(f.client(line)).toBe(line);
+      f.server('334 VXNlcm5hbWU6');
+      expect(f.client('bWFyaW8='), line).toBe(REDACTED);
+    }
+  });
+
+  it('a line that only contains "AUTH" is not an AUTH command', () => {
+    const f = new SaslLineFilter();
+    expect(f.client('XAUTH LOGIN')).toBe('XAUTH LOGIN');
+    expect(f.client('XAUTH PLAIN AGEAYg==')).toBe('XAUTH PLAIN AGEAYg==');
+    expect(f.client('NOOP')).toBe('NOOP');
+  });
+
+  it('any reply but a 334 at its start ends the exchange', () => {
+    const f = new SaslLineFilter();
+    f.client('AUTH LOGIN');
+    f.server('334 VXNlcm5hbWU6');
+    expect(f.client('bWFyaW8=')).toBe(REDACTED);
+    f.server('235 2.7.0 Accepted, next 334 maybe');
+    expect(f.client('MAIL FROM:<a@b.c>')).toBe('MAIL FROM:<a@b.c>');
+  });
+
+  it('334 followed by a hyphen (multi-line challenge) keeps the exchange open', () => {
+    const f = new SaslLineFilter();
+    f.client('AUTH LOGIN');
+    f.server('334-first line');
+    f.server('334 VXNlcm5hbWU6');
+    expect(f.client('bWFyaW8=')).toBe(REDACTED);
+  });
+});
