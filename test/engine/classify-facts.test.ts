@@ -4,7 +4,7 @@
  * classification rules read these facts, so a wrong field silently changes a diagnosis.
  */
 import { describe, expect, it } from 'vitest';
-import { factsFromError } from '../../src/engine/probe';
+import { classify, factsFromError } from '../../src/engine/probe';
 
 const SYSTEM_CODES = [
   'ECONNREFUSED',
@@ -99,5 +99,12 @@ describe('factsFromError', () => {
       command: null,
       reply: null,
     });
+  });
+
+  it("a rule can match nodemailer's own code, with nothing else to go on", () => {
+    // ECONNECTION is nodemailer's (not a system code): only facts.code carries it.
+    const facts = factsFromError(Object.assign(new Error('x'), { code: 'ECONNECTION' }), 'greeting');
+    expect(facts).toMatchObject({ code: 'ECONNECTION', sysCode: null, message: 'x' });
+    expect(classify(facts)).toBe('net.closed');
   });
 });
