@@ -4,6 +4,11 @@ import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   main: {
+    // The distribution's Microsoft client id, baked in when `npm run dist` runs with
+    // MAILCHECK_MS_CLIENT_ID set (docs/oauth.md); an administrator's oauth.json still wins.
+    define: {
+      __MAILCHECK_BAKED_MS_CLIENT_ID__: JSON.stringify(process.env['MAILCHECK_MS_CLIENT_ID']?.trim() ?? ''),
+    },
     build: {
       // The main bundle is CommonJS. These dependencies are ESM-only: bundle them rather than rely on
       // require(esm), so the main process loads them the same way on every Node/Electron version.

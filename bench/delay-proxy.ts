@@ -28,13 +28,28 @@ function pipeWithDelay(from: Socket, to: Socket, delayMs: number): void {
   from.on('close', () => setTimeout(() => to.destroy(), delayMs));
 }
 
-/** Forwards to `targetPort` on 127.0.0.1 only: this tool must never reach another machine. */
-export async function startDelayProxy(opts: { targetPort: number; delayMs?: number }): Promise<DelayProxy> {
+/**
+ * Forwards to `targetPort` on loopback only (127.0.0.1, or another 127.x address given as
+ * `targetHost`): this tool must never reach another machine. It listens on a free port of
+ * 127.0.0.1 unless `listenHost`/`listenPort` say otherwise (the discovery bench needs the real mail
+ * ports on a 127.x address of its own).
+ */
+export async function startDelayProxy(opts: {
+  targetPort: number;
+  delayMs?: number;
+  targetHost?: string;
+  listenHost?: string;
+  listenPort?: number;
+}): Promise<DelayProxy> {
   const delayMs = opts.delayMs ?? DEFAULT_ONE_WAY_DELAY_MS;
+  const targetHost = opts.targetHost ?? LOOPBACK;
+  const listenHost = opts.listenHost ?? LOOPBACK;
+  if (![targetHost, listenHost].every((h) => /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)))
+    throw new Error('the delay proxy only works on loopback (127.x.y.z)');
   const sockets = new Set<Socket>();
   const server = createServer((client) => {
     client.setNoDelay(true);
-    const upstream = connect({ host: LOOPBACK, port: opts.targetPort });
+    const upstream = connect({ host: targetHost, port: opts.targetPort });
     upstream.setNoDelay(true);
     for (const s of [client, upstream]) {
       sockets.add(s);
@@ -45,7 +60,7 @@ export async function startDelayProxy(opts: { targetPort: number; delayMs?: numb
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, LOOPBACK, () => resolve());
+    server.listen(opts.listenPort ?? 0, listenHost, () => resolve());
   });
   const address = server.address();
   if (!address || typeof address !== 'object') throw new Error('the delay proxy has no port');

@@ -1,6 +1,7 @@
 /**
- * The four things the SMTP benchmark times, each against the same server and settings:
- * the engine (to its auth verdict), nodemailer's verify(), swaks, and the built CLI end to end.
+ * What the SMTP benchmark times, each against the same server and settings: the engine (to its
+ * auth verdict), nodemailer's verify() in-process and as a whole process, swaks, and the built CLI
+ * end to end.
  */
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -125,7 +126,7 @@ export function timeSwaks(t: Target): Promise<number> {
       '--silent',
       '2',
     ],
-    { env: { ...process.env, SWAKS_OPT_auth_password: t.password } },
+    { env: { ...withoutMachineOnlyEnv(process.env), SWAKS_OPT_auth_password: t.password } },
   );
 }
 
@@ -142,6 +143,19 @@ function withoutMachineOnlyEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const copy = { ...env };
   for (const name of MACHINE_ONLY_ENV) delete copy[name];
   return copy;
+}
+
+/**
+ * nodemailer's verify() as a whole process (bench/verify-process.mjs): the same start-up, stdin and
+ * CA-file costs as the CLI, and it exits as soon as verify() resolves. Without NODE_EXTRA_CA_CERTS,
+ * like the CLI.
+ */
+export function timeVerifyProcess(t: Target): Promise<number> {
+  return timeProcess(
+    process.execPath,
+    [join(REPO_ROOT, 'bench', 'verify-process.mjs'), t.host, String(t.port), t.user, t.caFile],
+    { stdin: `${t.password}\n`, env: withoutMachineOnlyEnv(process.env) },
+  );
 }
 
 export function timeCli(t: Target): Promise<number> {

@@ -12,9 +12,9 @@
  *   rejects a cache made by another V8 version or with other flags, but of the source it checks
  *   only the length, so the name is what ties a cache to one build. A rejected or missing cache
  *   is rebuilt after the run. scripts/build-cli.mjs deletes old caches on every build.
- * - V8 caches only the functions a run compiled, so each command has its own cache, and the
- *   `smtp` one is written only after a run that reached the server (exit 0 or 1, not --help): a
- *   usage error or the help compiles too little to be worth keeping.
+ * - V8 caches only the functions a run compiled, so each command has its own cache, and those of
+ *   `smtp`, `imap` and `pop3` are written only after a run that reached the server (exit 0 or 1,
+ *   not --help): a usage error or the help compiles too little to be worth keeping.
  * - Any problem with the cache (read-only folder, race with another run) only costs speed:
  *   the bundle then runs exactly as `require()` would run it.
  * - Code caches hold compiled code, never data: no password or token can end up in one.
@@ -26,8 +26,10 @@ const Module = require('node:module');
 
 const CACHE_SUFFIX = '.v8cache';
 
-const COMMANDS_WITH_OWN_CACHE = ['smtp', 'profiles'];
-/** Exit codes after which an `smtp` run has compiled the whole test path (see src/cli/exit-codes.ts). */
+const COMMANDS_WITH_OWN_CACHE = ['smtp', 'imap', 'pop3', 'profiles'];
+/** The commands that test a server: their cache is kept only after a run that reached it. */
+const TEST_COMMANDS = ['smtp', 'imap', 'pop3'];
+/** Exit codes after which a test run has compiled the whole test path (see src/cli/exit-codes.ts). */
 const SMTP_EXITS_WORTH_CACHING = [0, 1];
 /** `smtp --help` exits 0 too, but compiles only the help: its cache would stay that poor until the next build. */
 const HELP_FLAGS = ['--help', '-h'];
@@ -68,7 +70,7 @@ function loadWithCodeCache(file, argv) {
   if (process.env.MAILCHECK_NO_CODE_CACHE) return require(file);
   const command = COMMANDS_WITH_OWN_CACHE.includes(argv[0]) ? argv[0] : 'other';
   const worthKeeping = (code) =>
-    command !== 'smtp' ||
+    !TEST_COMMANDS.includes(command) ||
     (SMTP_EXITS_WORTH_CACHING.includes(code) && !argv.some((arg) => HELP_FLAGS.includes(arg)));
   const source = fs.readFileSync(file, 'utf8');
   const cacheFile = cacheFileFor(file, fs.statSync(file), command);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm run bench`: the SMTP benchmark against a real local Postfix behind a delay proxy
-# (bench/smtp.ts, needs root like the interop tests), then the renderer benchmark when present.
+# (bench/smtp.ts, needs root like the interop tests), the discovery benchmark (bench/discovery.ts,
+# the real mail ports on 127.77.9.x, root too), then the renderer benchmark when present.
 # Self-sufficient on a fresh clone: the same setup as `npm test` (Debian and npm packages, both
 # steps idempotent), then `npm run build` when a build output the benchmarks use is missing or
 # older than the sources it is built from.
@@ -30,6 +31,9 @@ fi
 
 echo "== SMTP benchmark"
 npx tsx bench/smtp.ts
+
+echo "== discovery benchmark"
+npx tsx bench/discovery.ts
 
 if [ -f bench/renderer.ts ]; then
   echo "== renderer benchmark"

@@ -10,6 +10,7 @@ declare -A NEED=(
   [/usr/lib/dovecot/imap]=dovecot-imapd       # real IMAP peer for the receiving checks
   [/usr/lib/dovecot/pop3]=dovecot-pop3d       # real POP3 peer for the receiving checks
   [/usr/bin/swaks]=swaks                      # the classic SMTP tester, a benchmark peer
+  [/usr/share/perl5/IO/Socket/SSL.pm]=libio-socket-ssl-perl  # swaks' TLS (only recommended by swaks)
   [/usr/bin/chromium]=chromium                # end-to-end tests of the renderer
   [/usr/include/libsecret-1/libsecret/secret.h]=libsecret-1-dev  # keytar builds from source
   [/usr/bin/secret-tool]=libsecret-tools      # to inspect the keychain by hand

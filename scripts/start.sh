@@ -1,20 +1,15 @@
 #!/usr/bin/env bash
-# Sets up and runs the app: system packages, npm packages, a build, keytar rebuilt for Electron's
-# Node ABI, then the built app in Electron.
+# Sets up and runs the app: system packages, npm packages, a build, then the built app in Electron.
+#
+# keytar 7.9 is an N-API module: the copy built for Node loads in Electron's Node too, so nothing is
+# rebuilt for Electron. The Electron binary itself is downloaded by Electron's resolver at the first
+# launch (scripts/electron-path.mjs): that needs Electron's release downloads or a mirror.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/setup-system.sh
 bash scripts/setup-npm.sh
+# Resolve (and download) Electron before the build, so a machine without it is told in seconds.
+node scripts/electron-path.mjs >/dev/null
 npm run --silent build
-
-# keytar is a native module: Electron embeds its own Node (ABI), so the copy the app loads must be
-# built against Electron's headers. This fetches those headers from Electron's site, as does the
-# first launch of Electron 45+, which downloads its binary: both need that network access.
-if ! npx --no-install electron-builder install-app-deps; then
-  echo "Could not rebuild keytar for Electron (no access to Electron's headers?)." >&2
-  echo "The CLI works without it: node bin/mailcheck.js smtp --help" >&2
-  exit 1
-fi
-# Node (tests, CLI) needs keytar built for its own ABI again: setup-npm.sh rebuilds it when needed.
-exec npx --no-install electron-vite preview
+exec node scripts/electron-vite.mjs preview --skipBuild

@@ -4,4 +4,6 @@ export interface CliIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   env: NodeJS.ProcessEnv;
+  /** How long a pipe on stdin may stay silent before a secret counts as missing (tests shorten it). */
+  stdinTimeoutMs?: number;
 }

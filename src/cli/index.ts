@@ -9,6 +9,7 @@ import type { CliIo } from './cli-io';
 import { EXIT } from './exit-codes';
 import { MAIN_HELP } from './help';
 import { langFromEnv } from './lang';
+import { visibleText } from '../shared/visible-text';
 
 async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -16,6 +17,12 @@ async function main(argv: string[], io: CliIo): Promise<number> {
   switch (command) {
     case 'smtp':
       return (await import('./smtp-command')).smtpCommand(rest, io);
+    case 'discover':
+      return (await import('./discover-command')).discoverCommand(rest, io);
+    case 'imap':
+      return (await import('./receive-command')).imapCommand(rest, io);
+    case 'pop3':
+      return (await import('./receive-command')).pop3Command(rest, io);
     case 'profiles':
       return (await import('./profiles-command')).profilesCommand(rest, io);
     case '--version':
@@ -31,8 +38,8 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     default:
       io.stderr.write(
         lang === 'it'
-          ? `mailcheck: comando sconosciuto "${command}".\n${MAIN_HELP.it}`
-          : `mailcheck: unknown command "${command}".\n${MAIN_HELP.en}`,
+          ? `mailcheck: comando sconosciuto "${visibleText(command)}".\n${MAIN_HELP.it}`
+          : `mailcheck: unknown command "${visibleText(command)}".\n${MAIN_HELP.en}`,
       );
       return EXIT.usage;
   }
@@ -47,13 +54,26 @@ const io: CliIo = {
   stderr: process.stderr,
   env: process.env,
 };
+/**
+ * Exits as soon as the output is flushed: the verdict is printed, and nothing left (the polite end
+ * of an SMTP connection, a paused stdin pipe, a keychain D-Bus connection) may delay the exit.
+ */
+function exitWhenFlushed(code: number): void {
+  process.exitCode = code;
+  let pending = 2;
+  const done = (): void => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
 main(process.argv.slice(2), io).then(
-  (code) => {
-    process.exitCode = code;
-  },
+  (code) => exitWhenFlushed(code),
   (error: unknown) => {
     // An unexpected failure: show its message (our errors never carry secrets), not a stack dump.
-    io.stderr.write(`mailcheck: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = EXIT.problem;
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`mailcheck: internal error: ${visibleText(message).slice(0, 500)}\n`);
+    exitWhenFlushed(EXIT.problem);
   },
 );

@@ -23,7 +23,7 @@ import { renderDiagnosis } from '../shared/diagnoses';
 import type { AuthInput, Lang, Localized } from '../shared/probe-types';
 import { describeKeychainError, openKeychain } from './keychain';
 import { langFromEnv } from './lang';
-import { readSecretLine } from './read-secret';
+import { readSecretLine, SecretInputTimedOut } from './read-secret';
 import { UsageError } from './usage-error';
 
 /** Sign-in host override for end-to-end tests against a local server (https, or http on loopback). */
@@ -44,6 +44,7 @@ export interface ResolveOAuthOptions {
 export interface ResolveOAuthIo {
   stdin: NodeJS.ReadableStream;
   stderr: NodeJS.WritableStream;
+  stdinTimeoutMs?: number;
 }
 
 /** An OAuth problem, told with the catalogue's words; the CLI prints it like any input problem. */
@@ -129,6 +130,13 @@ async function readTokenFromStdin(
   const token = await readSecretLine(io.stdin, {
     stderr: io.stderr,
     prompt: lang === 'it' ? 'Token di accesso: ' : 'Access token: ',
+    timeoutMs: io.stdinTimeoutMs,
+  }).catch((error: unknown) => {
+    if (!(error instanceof SecretInputTimedOut)) throw error;
+    throw new UsageError('access-token', {
+      en: 'No access token arrived on standard input in time.',
+      it: "Nessun token di accesso è arrivato dall'input standard in tempo.",
+    });
   });
   if (!token?.trim()) {
     throw new UsageError('access-token', {

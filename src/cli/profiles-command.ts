@@ -6,10 +6,12 @@ import { parseArgs } from 'node:util';
 import { cliProfilesFile, ProfileStore } from '../engine/profiles';
 import type { Lang } from '../shared/probe-types';
 import type { Profile } from '../shared/profile-types';
+import { asciiSafeJson, visibleText } from '../shared/visible-text';
 import type { CliIo } from './cli-io';
 import { EXIT } from './exit-codes';
 import { describeKeychainError, openKeychain } from './keychain';
 import { langFromEnv, parseLangFlag } from './lang';
+import { describeArgvError } from './argv-problem';
 import { reportUsageError, UsageError } from './usage-error';
 
 const FLAGS = { json: { type: 'boolean' }, lang: { type: 'string' } } as const;
@@ -22,6 +24,15 @@ const USAGE = {
 function describe(profile: Profile): string {
   const who = profile.user ? `${profile.user} @ ` : '';
   return `${who}${profile.host}:${profile.port} (${profile.security}, ${profile.authMethod})`;
+}
+
+/** The incoming server, e.g. `imap 127.0.0.1:993 (tls)`, with its login when it differs. */
+function incomingText(profile: Profile): string | undefined {
+  const incoming = profile.incoming;
+  if (!incoming) return undefined;
+  const who = incoming.user ? `${incoming.user} @ ` : '';
+  const login = incoming.authMethod ? `, ${incoming.authMethod}` : '';
+  return `${incoming.protocol} ${who}${incoming.host}:${incoming.port} (${incoming.security}${login})`;
 }
 
 function lastResultText(profile: Profile, lang: Lang): string {
@@ -47,9 +58,10 @@ export async function profilesCommand(args: string[], io: CliIo): Promise<number
     let parsed;
     try {
       parsed = parseArgs({ args, options: FLAGS, strict: true, allowPositionals: true });
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      throw new UsageError('argv', { en: `${detail}. ${USAGE.en}`, it: `${detail}. ${USAGE.it}` });
+    } catch {
+      // Said by position and kind: parseArgs would quote the argument, which may be a secret.
+      const detail = describeArgvError(args, FLAGS, true);
+      throw new UsageError('argv', { en: `${detail.en} ${USAGE.en}`, it: `${detail.it} ${USAGE.it}` });
     }
     json = parsed.values.json ?? false;
     lang = parseLangFlag(parsed.values.lang, io.env);
@@ -85,26 +97,28 @@ async function list(store: ProfileStore, io: CliIo, lang: Lang, json: boolean): 
   const shown = lang === 'it' ? (warningIt ?? warning) : warning;
   if (shown) io.stderr.write(`mailcheck: ${shown}\n`);
   if (json) {
-    io.stdout.write(JSON.stringify({ ok: true, profiles }, null, 2) + '\n');
+    io.stdout.write(asciiSafeJson(JSON.stringify({ ok: true, profiles }, null, 2)) + '\n');
     return EXIT.ok;
   }
   if (profiles.length === 0) {
     io.stdout.write(lang === 'it' ? 'Nessun profilo salvato.\n' : 'No saved profiles.\n');
     return EXIT.ok;
   }
-  const width = Math.max(...profiles.map((p) => p.name.length));
-  for (const profile of profiles) {
-    io.stdout.write(
-      `${profile.name.padEnd(width)}  ${describe(profile)}  [${lastResultText(profile, lang)}]\n`,
-    );
-  }
+  // The profiles file may have been edited by hand: its values are shown, never obeyed.
+  const names = profiles.map((p) => visibleText(p.name));
+  const width = Math.max(...names.map((name) => name.length));
+  profiles.forEach((profile, i) => {
+    const line = `${(names[i] ?? '').padEnd(width)}  ${describe(profile)}  [${lastResultText(profile, lang)}]`;
+    io.stdout.write(`${visibleText(line)}\n`);
+  });
   return EXIT.ok;
 }
 
 async function show(profile: Profile, io: CliIo, lang: Lang, json: boolean): Promise<number> {
   const saved = profile.authMethod === 'password' ? await passwordSaved(profile.name) : null;
   if (json) {
-    io.stdout.write(JSON.stringify({ ok: true, profile, passwordInKeychain: saved }, null, 2) + '\n');
+    const body = { ok: true, profile, passwordInKeychain: saved };
+    io.stdout.write(asciiSafeJson(JSON.stringify(body, null, 2)) + '\n');
     return EXIT.ok;
   }
   const it = lang === 'it';
@@ -116,6 +130,7 @@ async function show(profile: Profile, io: CliIo, lang: Lang, json: boolean): Pro
     [it ? 'Utente' : 'User', profile.user],
     [it ? 'Accesso' : 'Login', profile.authMethod],
     ['OAuth', profile.oauth ? `client ${profile.oauth.clientId}, tenant ${profile.oauth.tenant}` : undefined],
+    [it ? 'In arrivo' : 'Incoming', incomingText(profile)],
     [it ? 'Da' : 'From', profile.from],
     [it ? 'A' : 'To', profile.to],
     [it ? 'File CA' : 'CA file', profile.caFile],
@@ -149,7 +164,7 @@ async function show(profile: Profile, io: CliIo, lang: Lang, json: boolean): Pro
   ];
   const shown = rows.filter((row): row is [string, string] => row[1] !== undefined);
   const width = Math.max(...shown.map(([label]) => label.length));
-  for (const [label, value] of shown) io.stdout.write(`${label.padEnd(width)}  ${value}\n`);
+  for (const [label, value] of shown) io.stdout.write(`${label.padEnd(width)}  ${visibleText(value)}\n`);
   return EXIT.ok;
 }
 
@@ -174,11 +189,11 @@ async function remove(
   }
   await store.delete(profile.name);
   if (json) {
-    io.stdout.write(JSON.stringify({ ok: true, deleted: profile.name, keychainCleared }, null, 2) + '\n');
+    const body = { ok: true, deleted: profile.name, keychainCleared };
+    io.stdout.write(asciiSafeJson(JSON.stringify(body, null, 2)) + '\n');
   } else {
-    io.stdout.write(
-      lang === 'it' ? `Profilo "${profile.name}" eliminato.\n` : `Profile "${profile.name}" deleted.\n`,
-    );
+    const name = visibleText(profile.name);
+    io.stdout.write(lang === 'it' ? `Profilo "${name}" eliminato.\n` : `Profile "${name}" deleted.\n`);
   }
   return keychainCleared ? EXIT.ok : EXIT.problem;
 }

@@ -5,14 +5,25 @@
  */
 import type { CliIo } from './cli-io';
 
-/** A pipe that never sends a line nor closes must not hang the CLI forever. */
-const STDIN_SECRET_TIMEOUT_MS = 30_000;
+/**
+ * A pipe that never sends a line nor closes must not hang the CLI forever. Generous, because a
+ * password manager in the pipe (`pass show … |`) may first ask for its own passphrase.
+ */
+export const STDIN_SECRET_TIMEOUT_MS = 30_000;
 
 const CTRL_C = '\u0003';
 const CTRL_D = '\u0004';
 const BACKSPACES = new Set(['\u007f', '\b']);
 
 type Stdin = CliIo['stdin'];
+
+/** Nothing arrived on a piped stdin in time: the caller says so (not "held no password"). */
+export class SecretInputTimedOut extends Error {
+  constructor(readonly afterMs: number) {
+    super('nothing arrived on standard input in time');
+    this.name = 'SecretInputTimedOut';
+  }
+}
 
 export class SecretInputCancelled extends Error {
   constructor() {
@@ -21,17 +32,20 @@ export class SecretInputCancelled extends Error {
   }
 }
 
-/** Resolves to the first line, or null when stdin is empty/closed/silent (the caller reports it). */
+/**
+ * Resolves to the first line, or null when stdin is empty or closed; rejects with
+ * SecretInputTimedOut when a pipe stays silent (the caller reports either).
+ */
 export function readSecretLine(
   stdin: Stdin,
-  io: { stderr: NodeJS.WritableStream; prompt: string },
+  io: { stderr: NodeJS.WritableStream; prompt: string; timeoutMs?: number },
 ): Promise<string | null> {
   if (stdin.isTTY && typeof stdin.setRawMode === 'function') return readFromTerminal(stdin, io);
-  return readFromPipe(stdin, STDIN_SECRET_TIMEOUT_MS);
+  return readFromPipe(stdin, io.timeoutMs ?? STDIN_SECRET_TIMEOUT_MS);
 }
 
 function readFromPipe(stdin: Stdin, timeoutMs: number): Promise<string | null> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let done = false;
     const finish = (complete: boolean): void => {
@@ -42,7 +56,7 @@ function readFromPipe(stdin: Stdin, timeoutMs: number): Promise<string | null> {
       stdin.removeListener('end', onEnd);
       stdin.removeListener('error', onEnd);
       stdin.pause();
-      if (!complete) return resolve(null);
+      if (!complete) return reject(new SecretInputTimedOut(timeoutMs));
       const text = Buffer.concat(chunks).toString('utf8');
       const firstLine = text.split('\n', 1)[0] ?? '';
       const line = firstLine.endsWith('\r') ? firstLine.slice(0, -1) : firstLine;

@@ -32,7 +32,10 @@ export function diagnosisForOutput(result: ProbeResult, lang: Lang): JsonDiagnos
 }
 
 export function resultToJson(result: ProbeResult, lang: Lang): Record<string, unknown> {
+  // IMAP and POP3 results say which protocol they tested; an SMTP result keeps its shape.
+  const protocol = (result as { protocol?: unknown }).protocol;
   return {
+    ...(typeof protocol === 'string' ? { protocol } : {}),
     ok: result.ok,
     cancelled: result.cancelled,
     steps: result.steps.map((step) => ({

@@ -1,138 +1,15 @@
 /**
- * `mailcheck smtp`: check the input, run the probe, then (with --save) save it: settings to the
- * profiles file, password to the keychain. Nothing reaches the network before every check passed.
- * The password is read from stdin or the keychain only, and is never printed, logged or written to
- * a file.
- *
- * Why --save comes AFTER the test: the test is what the user asked for, so nothing about saving
- * may delay, block or lose it (a locked keychain, an unwritable config folder). The profile is saved
- * whatever the verdict, because people save while they are still fixing the other settings; only a
- * cancelled run (Ctrl-C) saves nothing. A save problem is reported on stderr and in the JSON
- * (`saved`), and the exit code stays the test's.
+ * `mailcheck smtp`: the sending test (runProbe) on the common command flow (check-command.ts).
+ * --save stores the settings as the profile itself and the password in the keychain.
  */
 import { ProbeInputError, runProbe, validateProbeRequest } from '../engine/probe';
-import { profileNameProblem } from '../engine/profiles/name';
-import type { ProfileStore } from '../engine/profiles/store';
-import type { AuthInput, Lang, ProbeRequest, ProbeResult } from '../shared/probe-types';
+import type { ProbeRequest } from '../shared/probe-types';
 import type { Profile } from '../shared/profile-types';
 import type { CliIo } from './cli-io';
-import { EXIT } from './exit-codes';
-import { openKeychain, describeKeychainError } from './keychain';
-import { langFromEnv, parseLangFlag } from './lang';
-import { readSecretLine, SecretInputCancelled } from './read-secret';
-import { resultToJson } from './render-json';
-import { resultToText } from './render-text';
-import { openProfileStore } from './profile-store';
-import { parseSmtpFlags, peekOutputFlags, type SmtpFlags } from './smtp-options';
-import { resolveSmtpSettings, type SmtpSettings } from './smtp-settings';
+import { checkCommand, type CheckKind } from './check-command';
 import { SMTP_HELP } from './help';
-import { warmUpTlsWhileGreeting } from './tls-warm-up';
-import { reportUsageError, usage, UsageError } from './usage-error';
-
-/** What happened to the --save request, for the output. */
-interface SaveOutcome {
-  profile: string;
-  /** The settings reached the profiles file. */
-  settingsSaved: boolean;
-  passwordInKeychain: boolean;
-}
-
-async function readPassword(flags: SmtpFlags, profile: Profile | null, io: CliIo): Promise<string> {
-  if (flags.passwordStdin) {
-    const password = await readSecretLine(io.stdin, { stderr: io.stderr, prompt: 'Password: ' });
-    if (password === null) {
-      throw usage(
-        'password',
-        '--password-stdin was given but standard input held no password (first line empty or missing).',
-        "--password-stdin è stato indicato ma l'input standard non conteneva una password (prima riga vuota o assente).",
-      );
-    }
-    return password;
-  }
-  if (profile) {
-    try {
-      const saved = await (await openKeychain()).read(profile.name, 'password');
-      if (saved !== null) return saved;
-    } catch (error) {
-      const why = describeKeychainError(error);
-      throw usage(
-        'password',
-        `Cannot read the saved password of "${profile.name}": ${why.en} Pass it with --password-stdin instead.`,
-        `Impossibile leggere la password salvata di "${profile.name}": ${why.it} Passala invece con --password-stdin.`,
-      );
-    }
-  }
-  throw usage(
-    'password',
-    'A password is needed for --user: pipe it in with --password-stdin (it is never accepted on the command line).',
-    "Serve una password per --user: passala dall'input standard con --password-stdin (mai sulla riga di comando).",
-  );
-}
-
-async function resolveAuth(
-  settings: SmtpSettings,
-  flags: SmtpFlags,
-  profile: Profile | null,
-  io: CliIo,
-  lang: Lang,
-): Promise<AuthInput | undefined> {
-  if (flags.passwordStdin && settings.authMethod === 'none') {
-    throw usage(
-      'password',
-      '--password-stdin needs --user (password login).',
-      '--password-stdin richiede --user (accesso con password).',
-    );
-  }
-  if (flags.passwordStdin && settings.authMethod !== 'password') {
-    // Only a saved profile can get here (resolveSmtpSettings refuses the flag combinations).
-    throw usage(
-      'password',
-      `--password-stdin needs a password login, but profile "${profile?.name ?? ''}" uses ${settings.authMethod}: add --auth password to switch.`,
-      `--password-stdin richiede un accesso con password, ma il profilo "${profile?.name ?? ''}" usa ${settings.authMethod}: aggiungi --auth password per cambiare.`,
-    );
-  }
-  if (settings.authMethod === 'none' || !settings.user) return undefined;
-  if (settings.authMethod === 'password') {
-    return { method: 'password', user: settings.user, password: await readPassword(flags, profile, io) };
-  }
-  // Loaded on demand: the OAuth client library costs start-up time every password run would pay.
-  const { resolveOAuthAuth } = await import('./oauth');
-  return resolveOAuthAuth(
-    {
-      user: settings.user,
-      clientId: settings.oauth?.clientId,
-      tenant: settings.tenant,
-      accessTokenStdin: flags.accessTokenStdin,
-      profile: flags.save ?? profile?.name,
-      lang,
-      env: io.env,
-    },
-    { stdin: io.stdin, stderr: io.stderr },
-  );
-}
-
-function buildRequest(settings: SmtpSettings, auth: AuthInput | undefined): ProbeRequest {
-  const request: ProbeRequest = {
-    host: settings.host,
-    port: settings.port,
-    security: settings.security,
-    auth,
-    caPem: settings.caPem,
-    send:
-      settings.from !== undefined && settings.to !== undefined
-        ? { from: settings.from, to: settings.to }
-        : undefined,
-    timeoutMs: settings.timeoutMs,
-    allowPlaintextAuth: settings.allowPlaintextAuth,
-  };
-  try {
-    return validateProbeRequest(request);
-  } catch (error) {
-    if (error instanceof ProbeInputError)
-      throw new UsageError(error.field, { en: error.message, it: error.messageIt });
-    throw error;
-  }
-}
+import { SMTP_PORTS, type SmtpSettings } from './smtp-settings';
+import { UsageError } from './usage-error';
 
 function profileFrom(name: string, settings: SmtpSettings, previous: Profile | null): Profile {
   return {
@@ -154,152 +31,39 @@ function profileFrom(name: string, settings: SmtpSettings, previous: Profile | n
   };
 }
 
-/**
- * Saves the settings, then the password (never the password without the settings: `profiles
- * delete` could not find it). Never throws: the test already ran, and its result must be printed.
- */
-async function saveProfile(
-  profile: Profile,
-  auth: AuthInput | undefined,
-  lang: Lang,
-  io: CliIo,
-): Promise<SaveOutcome> {
-  const outcome: SaveOutcome = { profile: profile.name, settingsSaved: false, passwordInKeychain: false };
-  try {
-    await (await openProfileStore(io.env)).save(profile);
-    outcome.settingsSaved = true;
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    io.stderr.write(
-      lang === 'it'
-        ? `mailcheck: profilo "${profile.name}" NON salvato (né impostazioni né password): ${why}\n`
-        : `mailcheck: profile "${profile.name}" NOT saved (neither settings nor password): ${why}\n`,
-    );
-    return outcome;
-  }
-  if (auth?.method !== 'password') return outcome;
-  try {
-    await (await openKeychain()).save(profile.name, auth.password, 'password');
-    outcome.passwordInKeychain = true;
-  } catch (error) {
-    const why = describeKeychainError(error)[lang];
-    io.stderr.write(
-      lang === 'it'
-        ? `mailcheck: password NON salvata: ${why}\nmailcheck: le impostazioni (senza password) sono salvate nel profilo "${profile.name}"; la prossima volta usa --password-stdin.\n`
-        : `mailcheck: password NOT saved: ${why}\nmailcheck: the settings (without the password) are saved in profile "${profile.name}"; next time pass --password-stdin.\n`,
-    );
-  }
-  return outcome;
-}
-
-/** Ctrl-C stops the probe cleanly; a second Ctrl-C leaves at once. */
-function cancelOnSigint(controller: AbortController): () => void {
-  const onSigint = (): void => {
-    if (controller.signal.aborted) process.exit(EXIT.cancelled);
-    controller.abort();
-  };
-  process.on('SIGINT', onSigint);
-  return () => process.removeListener('SIGINT', onSigint);
-}
-
-function exitCodeFor(result: ProbeResult): number {
-  if (result.cancelled) return EXIT.cancelled;
-  const failed = !result.ok || result.steps.some((step) => step.status === 'fail');
-  return failed ? EXIT.problem : EXIT.ok;
-}
-
-export async function smtpCommand(args: string[], io: CliIo): Promise<number> {
-  const early = peekOutputFlags(args);
-  let lang: Lang = early.lang === 'it' || early.lang === 'en' ? early.lang : langFromEnv(io.env);
-  try {
-    const flags = parseSmtpFlags(args);
-    lang = parseLangFlag(flags.lang, io.env);
-    if (flags.help) {
-      io.stdout.write(SMTP_HELP[lang]);
-      return EXIT.ok;
-    }
-    if (flags.save !== undefined) {
-      const problem = profileNameProblem(flags.save);
-      if (problem) throw new UsageError('save', problem);
-    }
-    const store = flags.profile !== undefined ? await openProfileStore(io.env) : null;
-    const profile = store && flags.profile !== undefined ? await store.get(flags.profile) : null;
-    if (flags.profile !== undefined && !profile) {
-      throw usage(
-        'profile',
-        `No saved profile is named "${flags.profile}" (see "mailcheck profiles list").`,
-        `Nessun profilo salvato si chiama "${flags.profile}" (vedi "mailcheck profiles list").`,
-      );
-    }
-    const settings = await resolveSmtpSettings(flags, profile);
-    const auth = await resolveAuth(settings, flags, profile, io, lang);
-    const request = buildRequest(settings, auth);
-
-    const controller = new AbortController();
-    const stopListening = cancelOnSigint(controller);
-    let result: ProbeResult;
+export const SMTP_KIND: CheckKind<ProbeRequest> = {
+  command: 'smtp',
+  help: SMTP_HELP,
+  ports: SMTP_PORTS,
+  settingsOf: (profile) => profile,
+  checkFlags: () => undefined,
+  buildRequest(settings, auth) {
+    const request: ProbeRequest = {
+      host: settings.host,
+      port: settings.port,
+      security: settings.security,
+      auth,
+      caPem: settings.caPem,
+      send:
+        settings.from !== undefined && settings.to !== undefined
+          ? { from: settings.from, to: settings.to }
+          : undefined,
+      timeoutMs: settings.timeoutMs,
+      allowPlaintextAuth: settings.allowPlaintextAuth,
+    };
     try {
-      result = await runProbe(request, {
-        signal: controller.signal,
-        // With no TLS at all there is nothing to warm up.
-        onEvent: request.security === 'none' ? undefined : warmUpTlsWhileGreeting(),
-      });
-    } finally {
-      stopListening();
+      return validateProbeRequest(request);
+    } catch (error) {
+      if (error instanceof ProbeInputError)
+        throw new UsageError(error.field, { en: error.message, it: error.messageIt });
+      throw error;
     }
+  },
+  run: (request, opts) => runProbe(request, opts),
+  profileToSave: profileFrom,
+  savesPassword: true,
+};
 
-    let saved: SaveOutcome | null = null;
-    if (flags.save !== undefined && !result.cancelled) {
-      const toSave = { ...profileFrom(flags.save, settings, profile), lastResult: lastResultOf(result) };
-      saved = await saveProfile(toSave, auth, lang, io);
-    } else if (store && profile) {
-      await recordLastResult(store, profile.name, result);
-    }
-    if (flags.json) {
-      const json = resultToJson(result, lang);
-      io.stdout.write(JSON.stringify(saved ? { ...json, saved } : json, null, 2) + '\n');
-    } else {
-      io.stdout.write(resultToText(result, lang));
-      if (saved) io.stdout.write(savedLine(saved, lang));
-    }
-    return exitCodeFor(result);
-  } catch (error) {
-    // Ctrl-C at the password (or token) prompt: the terminal is in raw mode, so it arrives as a
-    // keystroke, not as SIGINT. Nothing was sent: the same exit as a cancelled test.
-    if (error instanceof SecretInputCancelled) return EXIT.cancelled;
-    if (!(error instanceof UsageError)) throw error;
-    return reportUsageError(error, lang, early.json, io);
-  }
-}
-
-function savedLine(saved: SaveOutcome, lang: Lang): string {
-  if (!saved.settingsSaved) {
-    return lang === 'it'
-      ? `\nProfilo "${saved.profile}" NON salvato.\n`
-      : `\nProfile "${saved.profile}" NOT saved.\n`;
-  }
-  if (lang === 'it') {
-    return saved.passwordInKeychain
-      ? `\nProfilo "${saved.profile}" salvato; password nel portachiavi.\n`
-      : `\nProfilo "${saved.profile}" salvato senza password.\n`;
-  }
-  return saved.passwordInKeychain
-    ? `\nProfile "${saved.profile}" saved; password in the keychain.\n`
-    : `\nProfile "${saved.profile}" saved without a password.\n`;
-}
-
-function lastResultOf(result: ProbeResult): NonNullable<Profile['lastResult']> {
-  return { ok: result.ok, diagnosisId: result.diagnosis?.id ?? null, at: new Date().toISOString() };
-}
-
-/** Remembers the verdict on the profile (best effort: a failure here must not hide the result). */
-async function recordLastResult(store: ProfileStore, name: string, result: ProbeResult): Promise<void> {
-  if (result.cancelled) return;
-  try {
-    const current = await store.get(name);
-    if (!current) return;
-    await store.save({ ...current, lastResult: lastResultOf(result) });
-  } catch {
-    /* the test result is what matters */
-  }
+export function smtpCommand(args: string[], io: CliIo): Promise<number> {
+  return checkCommand(SMTP_KIND, args, io);
 }

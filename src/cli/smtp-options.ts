@@ -3,10 +3,12 @@
  * usage error). Values stay raw strings here; smtp-request.ts checks and merges them.
  */
 import { parseArgs } from 'node:util';
+import { describeArgvError } from './argv-problem';
 import { UsageError } from './usage-error';
 
 const SMTP_FLAGS = {
   host: { type: 'string' },
+  email: { type: 'string' },
   port: { type: 'string' },
   security: { type: 'string' },
   user: { type: 'string' },
@@ -29,6 +31,8 @@ const SMTP_FLAGS = {
 
 export interface SmtpFlags {
   host?: string;
+  /** The address: without --host, discovery finds the server first (smtp-discovery.ts). */
+  email?: string;
   port?: string;
   security?: string;
   user?: string;
@@ -49,20 +53,23 @@ export interface SmtpFlags {
   help: boolean;
 }
 
-export function parseSmtpFlags(args: string[]): SmtpFlags {
+/** The flags of `mailcheck smtp`, also those of `imap` and `pop3` (named in the error message). */
+export function parseSmtpFlags(args: string[], command: 'smtp' | 'imap' | 'pop3' = 'smtp'): SmtpFlags {
   let values;
   try {
     ({ values } = parseArgs({ args, options: SMTP_FLAGS, strict: true, allowPositionals: false }));
-  } catch (error) {
-    // parseArgs names the offending flag; it never echoes a secret because none comes from argv.
-    const detail = error instanceof Error ? error.message : String(error);
+  } catch {
+    // parseArgs quotes the offending argument, which may be a password typed in the wrong place:
+    // the problem is said by position and kind instead.
+    const detail = describeArgvError(args, SMTP_FLAGS, false);
     throw new UsageError('argv', {
-      en: `${detail}. See "mailcheck smtp --help".`,
-      it: `${detail}. Vedi "mailcheck smtp --help".`,
+      en: `${detail.en} See "mailcheck ${command} --help".`,
+      it: `${detail.it} Vedi "mailcheck ${command} --help".`,
     });
   }
   return {
     host: values.host,
+    email: values.email,
     port: values.port,
     security: values.security,
     user: values.user,

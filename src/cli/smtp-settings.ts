@@ -4,10 +4,11 @@
  * is sent; a problem is a UsageError (exit 2). The engine's validateProbeRequest then checks the
  * assembled request once more (host syntax, CR/LF in user and addresses…).
  */
-import { readFile } from 'node:fs/promises';
+import { X509Certificate } from 'node:crypto';
 import { resolve } from 'node:path';
+import { FileInputError, readBoundedFile, type FileProblem } from '../engine/files/bounded-read';
 import { HOST_MAX_LENGTH } from '../shared/limits';
-import { SECURITY_MODES, type SecurityMode } from '../shared/probe-types';
+import { SECURITY_MODES, type Localized, type SecurityMode } from '../shared/probe-types';
 import type { Profile } from '../shared/profile-types';
 import type { SmtpFlags } from './smtp-options';
 import { DEFAULT_TENANT, parseTenant } from './tenant';
@@ -16,10 +17,19 @@ import { usage } from './usage-error';
 export type AuthMethod = Profile['authMethod'];
 const AUTH_METHODS: readonly AuthMethod[] = ['password', 'oauth2', 'none'];
 
-/** Implicit TLS has its own well-known port; everything else defaults to submission. */
-const DEFAULT_PORT_TLS = 465;
-const DEFAULT_PORT_SUBMISSION = 587;
-/** Anything bigger is not a CA bundle someone meant to pass. */
+/** The port when --port is not given, by security mode (each protocol has its own). */
+export interface PortDefaults {
+  /** With --security tls (implicit TLS). */
+  tls: number;
+  /** With --security starttls or none. */
+  plain: number;
+  /** With --security auto. */
+  auto: number;
+}
+
+/** SMTP: implicit TLS has its own well-known port; everything else defaults to submission. */
+export const SMTP_PORTS: PortDefaults = { tls: 465, plain: 587, auto: 587 };
+/** Anything bigger is not a CA bundle someone meant to pass (the whole Mozilla bundle is ≈ 220 KB). */
 const MAX_CA_FILE_BYTES = 1_000_000;
 
 export interface SmtpSettings {
@@ -86,24 +96,45 @@ function parseTimeout(raw: string): number {
   return Number(raw);
 }
 
+const FILE_PROBLEM: Record<FileProblem, Localized> = {
+  missing: { en: 'does not exist', it: 'non esiste' },
+  unreadable: { en: 'cannot be read (permissions?)', it: 'non si può leggere (permessi?)' },
+  directory: { en: 'is a folder, not a file', it: 'è una cartella, non un file' },
+  fifo: { en: 'is a named pipe (FIFO), not a file', it: 'è una pipe con nome (FIFO), non un file' },
+  device: { en: 'is a device, not a file', it: 'è un dispositivo, non un file' },
+  socket: { en: 'is a socket, not a file', it: 'è un socket, non un file' },
+  'too-big': { en: 'is larger than 1 MB', it: 'è più grande di 1 MB' },
+};
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+
+/** How many of the PEM blocks are certificates that really parse (a header alone is not one). */
+function parseableCertificates(text: string): number {
+  let count = 0;
+  for (const block of text.match(PEM_CERTIFICATE) ?? []) {
+    try {
+      new X509Certificate(block);
+      count++;
+    } catch {
+      /* not a certificate: not counted */
+    }
+  }
+  return count;
+}
+
 async function readCaFile(path: string): Promise<string> {
   let text: string;
   try {
-    const bytes = await readFile(path);
-    if (bytes.length > MAX_CA_FILE_BYTES) throw new Error('too big');
-    text = bytes.toString('utf8');
-  } catch {
-    throw usage(
-      'ca',
-      `Cannot read the CA file "${path}" (missing, not readable, or not a small PEM file).`,
-      `Impossibile leggere il file CA "${path}" (mancante, non leggibile o non è un piccolo file PEM).`,
-    );
+    text = (await readBoundedFile(path, MAX_CA_FILE_BYTES)).toString('utf8');
+  } catch (error) {
+    const why = FILE_PROBLEM[error instanceof FileInputError ? error.problem : 'unreadable'];
+    throw usage('ca', `The CA file "${path}" ${why.en}.`, `Il file CA "${path}" ${why.it}.`);
   }
-  if (!text.includes('-----BEGIN CERTIFICATE-----')) {
+  if (parseableCertificates(text) === 0) {
     throw usage(
       'ca',
-      `The CA file "${path}" holds no PEM certificate (-----BEGIN CERTIFICATE-----).`,
-      `Il file CA "${path}" non contiene un certificato PEM (-----BEGIN CERTIFICATE-----).`,
+      `The CA file "${path}" holds no certificate that can be read (a PEM block -----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----).`,
+      `Il file CA "${path}" non contiene alcun certificato leggibile (un blocco PEM -----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----).`,
     );
   }
   return text;
@@ -142,7 +173,11 @@ function checkNoControl(field: 'user' | 'from' | 'to', value: string | undefined
  * usage errors: both --password-stdin and --access-token-stdin would read the same stdin, and a
  * token with --auth password or none would be silently ignored.
  */
-function resolveAuthMethod(flags: SmtpFlags, profile: Profile | null, user: string | undefined): AuthMethod {
+function resolveAuthMethod(
+  flags: SmtpFlags,
+  profile: Partial<Profile> | null,
+  user: string | undefined,
+): AuthMethod {
   if (flags.accessTokenStdin && flags.passwordStdin) {
     throw usage(
       'access-token',
@@ -170,8 +205,18 @@ function resolveAuthMethod(flags: SmtpFlags, profile: Profile | null, user: stri
   return profile?.authMethod ?? (user ? 'password' : 'none');
 }
 
+function defaultPort(security: SecurityMode, ports: PortDefaults): number {
+  if (security === 'tls') return ports.tls;
+  return security === 'auto' ? ports.auto : ports.plain;
+}
+
 /** Merges flags over the saved profile (if any) and checks what the CLI itself is responsible for. */
-export async function resolveSmtpSettings(flags: SmtpFlags, profile: Profile | null): Promise<SmtpSettings> {
+export async function resolveSmtpSettings(
+  flags: SmtpFlags,
+  /** The saved settings (a profile, or the incoming server of one): any field may be missing. */
+  profile: Partial<Profile> | null,
+  ports: PortDefaults = SMTP_PORTS,
+): Promise<SmtpSettings> {
   const host = flags.host ?? profile?.host;
   if (host === undefined) {
     throw usage(
@@ -184,9 +229,7 @@ export async function resolveSmtpSettings(flags: SmtpFlags, profile: Profile | n
   const security =
     flags.security !== undefined ? parseSecurity(flags.security) : (profile?.security ?? 'auto');
   const port =
-    flags.port !== undefined
-      ? parsePort(flags.port)
-      : (profile?.port ?? (security === 'tls' ? DEFAULT_PORT_TLS : DEFAULT_PORT_SUBMISSION));
+    flags.port !== undefined ? parsePort(flags.port) : (profile?.port ?? defaultPort(security, ports));
   const user = checkNoControl('user', flags.user ?? profile?.user);
   const authMethod = resolveAuthMethod(flags, profile, user);
   if (authMethod !== 'none' && !user) {

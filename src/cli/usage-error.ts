@@ -1,4 +1,5 @@
 import type { Localized } from '../shared/probe-types';
+import { asciiSafeJson, visibleText } from '../shared/visible-text';
 import type { CliIo } from './cli-io';
 import { EXIT } from './exit-codes';
 
@@ -33,11 +34,11 @@ export function usage(field: string, en: string, it: string): UsageError {
  */
 export function reportUsageError(error: UsageError, lang: 'en' | 'it', json: boolean, io: CliIo): number {
   const message = error.localized(lang);
-  io.stderr.write(`mailcheck: ${message}\n`);
+  // A message may quote a value from a file (a profile name): shown, never obeyed.
+  io.stderr.write(`mailcheck: ${visibleText(message)}\n`);
   if (json) {
-    io.stdout.write(
-      JSON.stringify({ ok: false, error: { kind: 'usage', field: error.field, message } }, null, 2) + '\n',
-    );
+    const body = { ok: false, error: { kind: 'usage', field: error.field, message } };
+    io.stdout.write(asciiSafeJson(JSON.stringify(body, null, 2)) + '\n');
   }
   return EXIT.usage;
 }

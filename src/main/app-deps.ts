@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { app, clipboard, dialog, type BrowserWindow } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import type { AppInfo } from '../shared/ipc';
+import { distributionClientId } from '../engine/oauth/distribution';
 import type { MainDeps } from './handlers';
 import { openInBrowser } from './security';
 
@@ -14,11 +15,29 @@ export function profilesFileInUserData(): string {
   return join(app.getPath('userData'), 'profiles.json');
 }
 
+/** Set by electron.vite.config.ts from MAILCHECK_MS_CLIENT_ID at build time (absent in tests). */
+declare const __MAILCHECK_BAKED_MS_CLIENT_ID__: string | undefined;
+
+/** Read once: the distribution's client id does not change while the app runs. */
+let msClientId: string | null | undefined;
+
+function configuredClientId(): string | null {
+  if (msClientId === undefined) {
+    const bakedIn =
+      typeof __MAILCHECK_BAKED_MS_CLIENT_ID__ === 'string' ? __MAILCHECK_BAKED_MS_CLIENT_ID__ : undefined;
+    msClientId =
+      distributionClientId({ bakedIn, onProblem: (message) => console.error(message) })?.clientId ?? null;
+  }
+  return msClientId;
+}
+
 export function appInfo(): AppInfo {
+  const clientId = configuredClientId();
   return {
     version: app.getVersion(),
     locale: app.getLocale().toLowerCase().startsWith('it') ? 'it' : 'en',
     platform: process.platform,
+    ...(clientId ? { msClientId: clientId } : {}),
   };
 }
 

@@ -49,6 +49,11 @@ export interface AppInfo {
   version: string;
   locale: Lang;
   platform: string;
+  /**
+   * The Microsoft app registration (client id, not a secret) this copy signs in with, when its
+   * distribution configured one (docs/oauth.md); absent: "Sign in with Microsoft" is not available.
+   */
+  msClientId?: string;
 }
 
 export interface SaveProfileInput {

@@ -12,9 +12,22 @@ export type Localized = Record<Lang, string>;
 export type SecurityMode = 'auto' | 'starttls' | 'tls' | 'none';
 export const SECURITY_MODES: readonly SecurityMode[] = ['auto', 'starttls', 'tls', 'none'];
 
-export type StepId = 'dns' | 'tcp' | 'greeting' | 'ehlo' | 'tls' | 'auth' | 'send';
-/** The order in which steps run and are shown. */
+export type StepId =
+  'dns' | 'tcp' | 'greeting' | 'ehlo' | 'capabilities' | 'tls' | 'auth' | 'send' | 'mailbox';
+/** The order in which the steps of an SMTP test run and are shown. */
 export const STEP_IDS: readonly StepId[] = ['dns', 'tcp', 'greeting', 'ehlo', 'tls', 'auth', 'send'];
+/** The steps of an IMAP or POP3 test (CAPABILITY / CAPA instead of EHLO, the mailbox instead of a send). */
+export const RECEIVE_STEP_IDS: readonly StepId[] = [
+  'dns',
+  'tcp',
+  'greeting',
+  'capabilities',
+  'tls',
+  'auth',
+  'mailbox',
+];
+/** Every step of every protocol. */
+export const ALL_STEP_IDS: readonly StepId[] = [...STEP_IDS, 'capabilities', 'mailbox'];
 
 export type StepStatus = 'pass' | 'fail' | 'warn' | 'skip';
 
@@ -119,6 +132,18 @@ export interface ProbeResult {
   totalMs: number;
   /** True when the test was stopped by the user. */
   cancelled: boolean;
+}
+
+/** The protocols that check the receiving side of an account. */
+export type ReceiveProtocol = 'imap' | 'pop3';
+export const RECEIVE_PROTOCOLS: readonly ReceiveProtocol[] = ['imap', 'pop3'];
+
+/** An IMAP or POP3 test: the same settings as an SMTP test, without a message to send. */
+export type ReceiveRequest = Omit<ProbeRequest, 'send' | 'clientName'> & { protocol: ReceiveProtocol };
+
+/** The result of an IMAP or POP3 test: a ProbeResult (same steps, transcript, diagnosis) plus its protocol. */
+export interface ReceiveResult extends ProbeResult {
+  protocol: ReceiveProtocol;
 }
 
 /** Live progress: a step starts, a step ends. */

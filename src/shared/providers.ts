@@ -12,6 +12,38 @@ import type { Localized, SecurityMode } from './probe-types';
 
 export type PresetSecurity = Exclude<SecurityMode, 'auto'>;
 
+/** One server of a preset: where to connect and how the connection is protected. */
+export interface PresetServer {
+  host: string;
+  port: number;
+  security: PresetSecurity;
+}
+
+/**
+ * The incoming servers of a mailbox (IMAP, POP3), as data for the IMAP/POP3 checks. Recorded with
+ * their own source and date, since they are often documented on another page than SMTP.
+ */
+export interface IncomingServers {
+  imap?: PresetServer;
+  pop3?: PresetServer;
+  source: string;
+  /** ISO date (YYYY-MM-DD) the servers were last checked against `source`. */
+  checked: string;
+}
+
+/**
+ * What the preset is: a mailbox at a mail provider (Outlook.com, Gmail…), a hosting provider's
+ * mailbox on your own domain (Aruba), or a transactional sending service's SMTP relay (Brevo…).
+ */
+export type PresetKind = 'mailbox' | 'hosting' | 'relay';
+
+/**
+ * What to type as username: the full address (nearly everyone), its local part, a word the service
+ * fixes (`literal`: SendGrid's "apikey"), or a login the service shows in its dashboard
+ * (`account-login`: relays, whose user is not an address of yours).
+ */
+export type UsernameRule = 'email' | 'local-part' | 'literal' | 'account-login';
+
 export interface ProviderPreset {
   id: string;
   name: string;
@@ -21,20 +53,34 @@ export interface ProviderPreset {
    * provider hosts custom domains only (Microsoft 365, Aruba): then it is offered as a choice.
    */
   domains: readonly string[];
-  smtp: { host: string; port: number; security: PresetSecurity };
+  /** Absent means 'mailbox'. */
+  kind?: PresetKind;
+  smtp: PresetServer;
+  /** IMAP/POP3 of the same mailbox (none for relays, which only send). */
+  incoming?: IncomingServers;
   auth: {
     /** The provider wants Modern Auth (OAuth2, "Sign in with Microsoft") for third-party apps. */
     oauthRecommended?: boolean;
+    /**
+     * Choosing the preset selects "Sign in with Microsoft" (when this copy of Mailcheck can sign in
+     * and the program is not password-only): a password cannot work at all (Outlook.com).
+     */
+    oauthDefault?: boolean;
     /** A password only works as an app password created with two-step verification on. */
     appPasswordRequired?: boolean;
-    /** What to type as username: the full address (nearly everyone) or the local part. */
-    username: 'email' | 'local-part';
+    username: UsernameRule;
+    /** With `literal`: the word itself. */
+    usernameLiteral?: string;
+    /** Where the username and the password come from, when not the mailbox's own (relays). */
+    credentials?: Localized;
     notes: Localized;
   };
   /** OAuth tenant to use when signing in (Microsoft only). */
   oauthTenant?: string;
   /** The guide for this provider, when there is one (src/shared/guides). */
   guideId?: string;
+  /** The step of that guide about this provider, when the guide covers several. */
+  guideStepId?: string;
   /** Where the settings come from. */
   source: string;
   /** ISO date (YYYY-MM-DD) the settings were last checked against `source`. */
@@ -49,12 +95,20 @@ export const PROVIDERS: readonly ProviderPreset[] = [
     name: 'Outlook.com / Hotmail',
     domains: ['outlook.*', 'hotmail.*', 'live.*', 'msn.com', 'passport.com', 'windowslive.com'],
     smtp: { host: 'smtp-mail.outlook.com', port: 587, security: 'starttls' },
+    incoming: {
+      imap: { host: 'outlook.office365.com', port: 993, security: 'tls' },
+      pop3: { host: 'outlook.office365.com', port: 995, security: 'tls' },
+      source:
+        'https://support.microsoft.com/en-us/office/pop-imap-and-smtp-settings-for-outlook-com-d088b986-291d-42b8-9564-9c414e2aa040',
+      checked: '2026-12-02',
+    },
     auth: {
       oauthRecommended: true,
+      oauthDefault: true,
       username: 'email',
       notes: {
-        en: 'Since September 2024 Microsoft wants third-party apps to sign in with Microsoft (Modern Auth): passwords and app passwords may be refused.',
-        it: 'Da settembre 2024 Microsoft chiede alle app di terze parti di accedere con l’account Microsoft (Modern Auth): password e password per le app possono essere rifiutate.',
+        en: 'Since September 2024 personal Outlook.com and Hotmail accounts refuse passwords and app passwords in third-party programs: sign in with Microsoft (Modern Auth).',
+        it: 'Da settembre 2024 gli account personali Outlook.com e Hotmail rifiutano password e password per le app nei programmi di terze parti: accedi con l’account Microsoft (Modern Auth).',
       },
     },
     oauthTenant: 'consumers',
@@ -68,25 +122,38 @@ export const PROVIDERS: readonly ProviderPreset[] = [
     name: 'Microsoft 365 (work or school)',
     domains: [],
     smtp: { host: 'smtp.office365.com', port: 587, security: 'starttls' },
+    incoming: {
+      imap: { host: 'outlook.office365.com', port: 993, security: 'tls' },
+      pop3: { host: 'outlook.office365.com', port: 995, security: 'tls' },
+      source:
+        'https://support.microsoft.com/en-us/office/pop-imap-and-smtp-settings-8361e398-8af4-4e97-b147-6c6c4ac95353',
+      checked: '2026-12-02',
+    },
     auth: {
       oauthRecommended: true,
       username: 'email',
       notes: {
-        en: 'Basic authentication for SMTP AUTH is switched off by default at the end of December 2026: sign in with Microsoft, and an administrator must allow Authenticated SMTP for the mailbox.',
-        it: 'L’autenticazione di base per SMTP AUTH viene disattivata di default a fine dicembre 2026: accedi con Microsoft; un amministratore deve consentire l’SMTP autenticato per la casella.',
+        en: 'At the end of December 2026 Microsoft switches password sign-in for SMTP AUTH off by default; an administrator can switch it back on for the mailbox until the final removal, which Microsoft will date in the second half of 2027. Signing in with Microsoft (OAuth) keeps working; either way Authenticated SMTP must be allowed for the mailbox.',
+        it: 'A fine dicembre 2026 Microsoft disattiva di default l’accesso con password per SMTP AUTH; un amministratore può riattivarlo per la casella fino alla rimozione definitiva, di cui Microsoft darà la data nella seconda metà del 2027. L’accesso con Microsoft (OAuth) continua a funzionare; in entrambi i casi l’SMTP autenticato deve essere consentito per la casella.',
       },
     },
     oauthTenant: 'organizations',
     guideId: 'outlook',
     source:
-      'https://learn.microsoft.com/en-us/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission',
-    checked: '2026-11-26',
+      'https://techcommunity.microsoft.com/blog/exchange/updated-exchange-online-smtp-auth-basic-authentication-deprecation-timeline/4489835',
+    checked: '2026-12-02',
   },
   {
     id: 'gmail',
     name: 'Gmail',
     domains: ['gmail.com', 'googlemail.com'],
     smtp: { host: 'smtp.gmail.com', port: 587, security: 'starttls' },
+    incoming: {
+      imap: { host: 'imap.gmail.com', port: 993, security: 'tls' },
+      pop3: { host: 'pop.gmail.com', port: 995, security: 'tls' },
+      source: 'https://developers.google.com/workspace/gmail/imap/imap-smtp',
+      checked: '2026-12-02',
+    },
     auth: {
       appPasswordRequired: true,
       username: 'email',
@@ -95,6 +162,8 @@ export const PROVIDERS: readonly ProviderPreset[] = [
         it: 'Attiva la verifica in due passaggi, poi crea una password per le app nell’Account Google e usala al posto della password normale.',
       },
     },
+    guideId: 'password-only',
+    guideStepId: 'gmail-app-password',
     source: 'https://support.google.com/mail/answer/7126229',
     checked: '2026-11-26',
   },
@@ -103,6 +172,12 @@ export const PROVIDERS: readonly ProviderPreset[] = [
     name: 'Yahoo Mail',
     domains: ['yahoo.*', 'ymail.com', 'rocketmail.com'],
     smtp: { host: 'smtp.mail.yahoo.com', port: 465, security: 'tls' },
+    incoming: {
+      imap: { host: 'imap.mail.yahoo.com', port: 993, security: 'tls' },
+      pop3: { host: 'pop.mail.yahoo.com', port: 995, security: 'tls' },
+      source: 'https://help.yahoo.com/kb/SLN4075.html',
+      checked: '2026-12-02',
+    },
     auth: {
       appPasswordRequired: true,
       username: 'email',
@@ -119,6 +194,11 @@ export const PROVIDERS: readonly ProviderPreset[] = [
     name: 'iCloud Mail',
     domains: ['icloud.com', 'me.com', 'mac.com'],
     smtp: { host: 'smtp.mail.me.com', port: 587, security: 'starttls' },
+    incoming: {
+      imap: { host: 'imap.mail.me.com', port: 993, security: 'tls' },
+      source: 'https://support.apple.com/en-us/102525',
+      checked: '2026-12-02',
+    },
     auth: {
       appPasswordRequired: true,
       username: 'email',
@@ -135,6 +215,12 @@ export const PROVIDERS: readonly ProviderPreset[] = [
     name: 'Libero Mail',
     domains: ['libero.it', 'inwind.it', 'blu.it', 'iol.it', 'giallo.it'],
     smtp: { host: 'smtp.libero.it', port: 465, security: 'tls' },
+    incoming: {
+      imap: { host: 'imapmail.libero.it', port: 993, security: 'tls' },
+      pop3: { host: 'popmail.libero.it', port: 995, security: 'tls' },
+      source: 'https://aiuto.libero.it/articolo/mail/parametri-di-configurazione-per-il-client-di-posta/',
+      checked: '2026-12-02',
+    },
     auth: {
       username: 'email',
       notes: {
@@ -148,8 +234,15 @@ export const PROVIDERS: readonly ProviderPreset[] = [
   {
     id: 'aruba',
     name: 'Aruba (hosting mail)',
+    kind: 'hosting',
     domains: ['aruba.it'],
     smtp: { host: 'smtps.aruba.it', port: 465, security: 'tls' },
+    incoming: {
+      imap: { host: 'imaps.aruba.it', port: 993, security: 'tls' },
+      pop3: { host: 'pop3s.aruba.it', port: 995, security: 'tls' },
+      source: 'https://guide.hosting.aruba.it/email/',
+      checked: '2026-12-02',
+    },
     auth: {
       username: 'email',
       notes: {
@@ -157,6 +250,8 @@ export const PROVIDERS: readonly ProviderPreset[] = [
         it: 'Le caselle Aruba di solito usano il tuo dominio: scegli questo preset a mano. Il nome utente è l’indirizzo completo.',
       },
     },
+    guideId: 'password-only',
+    guideStepId: 'own-domain',
     source: 'https://guide.hosting.aruba.it/email/',
     checked: '2026-11-26',
   },
@@ -165,6 +260,12 @@ export const PROVIDERS: readonly ProviderPreset[] = [
     name: 'Aruba PEC',
     domains: ['pec.it'],
     smtp: { host: 'smtps.pec.aruba.it', port: 465, security: 'tls' },
+    incoming: {
+      imap: { host: 'imaps.pec.aruba.it', port: 993, security: 'tls' },
+      pop3: { host: 'pop3s.pec.aruba.it', port: 995, security: 'tls' },
+      source: 'https://guide.pec.it/posta-pec/configurare-casella-pec/',
+      checked: '2026-12-02',
+    },
     auth: {
       username: 'email',
       notes: {
@@ -180,6 +281,13 @@ export const PROVIDERS: readonly ProviderPreset[] = [
     name: 'Virgilio Mail',
     domains: ['virgilio.it'],
     smtp: { host: 'out.virgilio.it', port: 465, security: 'tls' },
+    incoming: {
+      imap: { host: 'in.virgilio.it', port: 993, security: 'tls' },
+      pop3: { host: 'in.virgilio.it', port: 995, security: 'tls' },
+      source:
+        'https://aiuto.virgilio.it/articolo/mail/configurare-virgilio-mail-con-client-di-posta-imap-e-smtp/',
+      checked: '2026-12-02',
+    },
     auth: {
       username: 'email',
       notes: {
@@ -196,6 +304,12 @@ export const PROVIDERS: readonly ProviderPreset[] = [
     name: 'TIM Mail',
     domains: ['tim.it'],
     smtp: { host: 'smtp.tim.it', port: 587, security: 'starttls' },
+    incoming: {
+      imap: { host: 'imap.tim.it', port: 993, security: 'tls' },
+      pop3: { host: 'pop.tim.it', port: 995, security: 'tls' },
+      source: 'https://www.tim.it/assistenza/assistenza-tecnica/mail/configurazione/protocolli-posta',
+      checked: '2026-12-02',
+    },
     auth: {
       username: 'email',
       notes: {
@@ -211,6 +325,12 @@ export const PROVIDERS: readonly ProviderPreset[] = [
     name: 'Alice Mail (TIM)',
     domains: ['alice.it', 'aliceposta.it', 'tin.it'],
     smtp: { host: 'out.alice.it', port: 587, security: 'starttls' },
+    incoming: {
+      imap: { host: 'in.alice.it', port: 993, security: 'tls' },
+      pop3: { host: 'in.alice.it', port: 995, security: 'tls' },
+      source: 'https://www.tim.it/assistenza/assistenza-tecnica/mail/configurazione/protocolli-posta',
+      checked: '2026-12-02',
+    },
     auth: {
       username: 'email',
       notes: {
@@ -220,6 +340,121 @@ export const PROVIDERS: readonly ProviderPreset[] = [
     },
     source: 'https://www.tim.it/assistenza/assistenza-tecnica/mail/configurazione/protocolli-posta',
     checked: '2026-11-26',
+  },
+
+  // Transactional sending services: an SMTP relay for a program that can only log in with a
+  // password. None of them uses your mailbox's address as the username. Checked on 2026-12-02.
+  {
+    id: 'brevo',
+    name: 'Brevo (SMTP relay)',
+    kind: 'relay',
+    domains: [],
+    smtp: { host: 'smtp-relay.brevo.com', port: 587, security: 'starttls' },
+    auth: {
+      username: 'account-login',
+      credentials: {
+        en: 'Username: the SMTP login shown in Brevo under Settings → SMTP & API → SMTP. Password: an SMTP key generated there (not your Brevo password, not an API key).',
+        it: 'Nome utente: il login SMTP mostrato in Brevo in Impostazioni → SMTP e API → SMTP. Password: una chiave SMTP generata lì (non la password di Brevo, non una chiave API).',
+      },
+      notes: {
+        en: 'Ports 587 or 2525 with STARTTLS, or 465 with SSL/TLS. The sender address must be a sender or domain verified in Brevo.',
+        it: 'Porte 587 o 2525 con STARTTLS, oppure 465 con SSL/TLS. Il mittente deve essere un mittente o un dominio verificato in Brevo.',
+      },
+    },
+    guideId: 'password-only',
+    guideStepId: 'relay',
+    source: 'https://developers.brevo.com/docs/smtp-integration',
+    checked: '2026-12-02',
+  },
+  {
+    id: 'mailjet',
+    name: 'Mailjet (SMTP relay)',
+    kind: 'relay',
+    domains: [],
+    smtp: { host: 'in-v3.mailjet.com', port: 587, security: 'starttls' },
+    auth: {
+      username: 'account-login',
+      credentials: {
+        en: 'Username: your Mailjet API key. Password: its secret key (Account settings → API keys).',
+        it: 'Nome utente: la chiave API di Mailjet. Password: la sua chiave segreta (Impostazioni account → Chiavi API).',
+      },
+      notes: {
+        en: 'Port 587 with STARTTLS (465 with SSL/TLS also works). The sender address must be validated in Mailjet.',
+        it: 'Porta 587 con STARTTLS (funziona anche la 465 con SSL/TLS). Il mittente deve essere convalidato in Mailjet.',
+      },
+    },
+    guideId: 'password-only',
+    guideStepId: 'relay',
+    source: 'https://dev.mailjet.com/smtp-relay/configuration/',
+    checked: '2026-12-02',
+  },
+  {
+    id: 'sendgrid',
+    name: 'SendGrid (SMTP relay)',
+    kind: 'relay',
+    domains: [],
+    smtp: { host: 'smtp.sendgrid.net', port: 587, security: 'starttls' },
+    auth: {
+      username: 'literal',
+      usernameLiteral: 'apikey',
+      credentials: {
+        en: 'Username: literally the word apikey. Password: a SendGrid API key with the “Mail Send” permission.',
+        it: 'Nome utente: proprio la parola apikey. Password: una chiave API di SendGrid con il permesso «Mail Send».',
+      },
+      notes: {
+        en: 'Port 587 with STARTTLS (465 with SSL/TLS also works). The sender must be a verified sender or domain.',
+        it: 'Porta 587 con STARTTLS (funziona anche la 465 con SSL/TLS). Il mittente deve essere un mittente o un dominio verificato.',
+      },
+    },
+    guideId: 'password-only',
+    guideStepId: 'relay',
+    source: 'https://www.twilio.com/docs/sendgrid/for-developers/sending-email/integrating-with-the-smtp-api',
+    checked: '2026-12-02',
+  },
+  {
+    id: 'amazon-ses',
+    name: 'Amazon SES (SMTP relay)',
+    kind: 'relay',
+    domains: [],
+    smtp: { host: 'email-smtp.eu-west-1.amazonaws.com', port: 587, security: 'starttls' },
+    auth: {
+      username: 'account-login',
+      credentials: {
+        en: 'Username and password: the SMTP credentials created in the SES console (SMTP settings → Create SMTP credentials), not your AWS access keys.',
+        it: 'Nome utente e password: le credenziali SMTP create nella console SES (Impostazioni SMTP → Crea credenziali SMTP), non le chiavi di accesso AWS.',
+      },
+      notes: {
+        en: 'The server name carries your SES region: email-smtp.<region>.amazonaws.com (eu-west-1 is only an example; change it to yours). Port 587 with STARTTLS.',
+        it: 'Il nome del server contiene la regione SES: email-smtp.<regione>.amazonaws.com (eu-west-1 è solo un esempio: metti la tua). Porta 587 con STARTTLS.',
+      },
+    },
+    guideId: 'password-only',
+    guideStepId: 'relay',
+    source: 'https://docs.aws.amazon.com/ses/latest/dg/smtp-connect.html',
+    checked: '2026-12-02',
+  },
+  {
+    id: 'postmark',
+    name: 'Postmark (SMTP relay)',
+    kind: 'relay',
+    domains: [],
+    smtp: { host: 'smtp.postmarkapp.com', port: 587, security: 'starttls' },
+    auth: {
+      username: 'account-login',
+      credentials: {
+        en: 'Username and password: both the Server API token (your server → API Tokens), the same value twice.',
+        it: 'Nome utente e password: entrambi il token API del server (il tuo server → API Tokens), lo stesso valore due volte.',
+      },
+      notes: {
+        en: 'Ports 587, 2525 or 25, always with STARTTLS: Postmark has no SSL/TLS port 465.',
+        it: 'Porte 587, 2525 o 25, sempre con STARTTLS: Postmark non ha una porta SSL/TLS 465.',
+      },
+    },
+    guideId: 'password-only',
+    guideStepId: 'relay',
+    source:
+      'https://postmarkapp.com/support/article/811-what-are-the-smtp-details-api-tokens-i-should-be-using',
+    checked: '2026-12-02',
   },
 ];
 
@@ -257,5 +492,20 @@ export function getProvider(id: string): ProviderPreset | null {
 /** The username a preset expects for this address. */
 export function presetUsername(preset: ProviderPreset, email: string): string {
   const trimmed = email.trim();
-  return preset.auth.username === 'local-part' ? trimmed.slice(0, trimmed.lastIndexOf('@')) : trimmed;
+  switch (preset.auth.username) {
+    case 'local-part':
+      return trimmed.slice(0, trimmed.lastIndexOf('@'));
+    case 'literal':
+      return preset.auth.usernameLiteral ?? '';
+    case 'account-login':
+      // The service's own login, which only its dashboard knows: the user pastes it.
+      return '';
+    default:
+      return trimmed;
+  }
+}
+
+/** Presets of one kind ('mailbox' when the preset does not say). */
+export function providersOfKind(kind: PresetKind): ProviderPreset[] {
+  return PROVIDERS.filter((p) => (p.kind ?? 'mailbox') === kind);
 }

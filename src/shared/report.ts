@@ -6,6 +6,7 @@
  */
 import { renderDiagnosis, stepName } from './diagnoses';
 import type { Lang, ProbeResult, StepStatus } from './probe-types';
+import { visibleLines, visibleText } from './visible-text';
 
 type Labels = Record<
   | 'title'
@@ -152,9 +153,9 @@ const STATUS_TEXT: Record<Lang, Record<StepStatus, string>> = {
   it: { pass: '✅ riuscito', fail: '❌ fallito', warn: '⚠️ attenzione', skip: '⏭️ saltato' },
 };
 
-/** Keeps a value on one table cell: no line breaks, no column separators. */
+/** Keeps a value on one table cell: no line breaks, no column separators, nothing invisible. */
 function cell(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+  return visibleText(text.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|');
 }
 
 /** A fenced block whose fence is longer than any backtick run inside. */
@@ -164,7 +165,16 @@ function fenced(text: string): string {
   return `${fence}text\n${text}\n${fence}`;
 }
 
+/**
+ * The report as Markdown. Server text (replies, greeting, certificate names, the transcript) is
+ * shown through visibleText/visibleLines: a report opened in a terminal or an editor shows an
+ * escape sequence or a bidi override as text, never obeys it.
+ */
 export function formatReport(result: ProbeResult, lang: Lang): string {
+  return visibleLines(layoutReport(result, lang));
+}
+
+function layoutReport(result: ProbeResult, lang: Lang): string {
   const t = LABELS[lang];
   const out: string[] = [];
   const outcome = result.cancelled ? t.cancelled : result.ok ? t.ok : t.failed;
@@ -232,7 +242,9 @@ export function formatReport(result: ProbeResult, lang: Lang): string {
   out.push(t.redactedNote, '');
   const width = String(Math.max(0, ...result.transcript.map((l) => l.t))).length;
   const arrow = { client: 'C:', server: 'S:', info: '--' } as const;
-  const lines = result.transcript.map((l) => `[${String(l.t).padStart(width)} ms] ${arrow[l.dir]} ${l.text}`);
+  const lines = result.transcript.map(
+    (l) => `[${String(l.t).padStart(width)} ms] ${arrow[l.dir]} ${visibleText(l.text)}`,
+  );
   out.push(fenced(lines.join('\n')), '');
   return out.join('\n');
 }

@@ -72,5 +72,7 @@ export async function fillOAuthAccount(page: Page, world: OAuthE2e, clientId: st
   await page.getByTestId('host').fill('127.0.0.1');
   await page.getByTestId('port').fill(String(world.smtp.port));
   await page.getByTestId('auth-oauth2').check();
+  // This harness configures no distribution client id: type one under "Advanced".
+  await page.getByTestId('oauth-advanced').locator('summary').click();
   await page.getByTestId('oauth-client-id').fill(clientId);
 }

@@ -191,10 +191,10 @@ describe.each(['en', 'it'] as const)('the window in %s', (lang) => {
       expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe(
         'guide-step-modern-auth',
       );
-      expect(await page.getByTestId('guide-notice').textContent()).toContain('2026-11-26');
+      expect(await page.getByTestId('guide-notice').textContent()).toContain('2026-12-02');
       // Every illustration loads (bundled as assets, allowed by the CSP).
       const images = page.locator('img.guide-image');
-      expect(await images.count()).toBe(6);
+      expect(await images.count()).toBe(7);
       expect(
         await page.evaluate<boolean>(
           '[...document.querySelectorAll("img.guide-image")].every((i) => i.complete && i.naturalWidth > 0)',
@@ -202,14 +202,9 @@ describe.each(['en', 'it'] as const)('the window in %s', (lang) => {
       ).toBe(true);
       await screenshot(page, `guide-${lang}`);
 
-      // Signing in needs a saved account and a client id: the window says so instead of failing silently.
-      await page.getByTestId('guide-sign-in').click();
-      // The account has a name (from the address) but no client id: the window says which is missing.
-      expect(await page.getByTestId('guide-sign-in-status').textContent()).toBe(
-        lang === 'en'
-          ? 'Enter the App (client) ID registered for Mailcheck.'
-          : 'Inserisci l’ID applicazione (client) registrato per Mailcheck.',
-      );
+      // No client id configured: the guide says what is missing instead of offering a dead button.
+      expect(await page.getByTestId('guide').getByTestId('oauth-not-configured').count()).toBe(1);
+      expect(await page.getByTestId('guide-sign-in').count()).toBe(0);
       expect(pageErrors(page)).toEqual([]);
     },
     E2E_TEST_TIMEOUT_MS,
@@ -284,9 +279,10 @@ describe('language and saved accounts', () => {
     const page = await harness.openApp(browser, { locale: 'en' });
     await page.getByTestId('email').fill('mario@outlook.com');
     await page.getByTestId('auth-oauth2').check();
-    await page.getByTestId('oauth-sign-in').click();
-    // No name / client id yet: the window says what is missing instead of calling the main process.
-    await page.getByTestId('oauth-sign-in-status').filter({ hasText: 'App (client) ID' }).waitFor();
+    // No client id configured for this copy: one sentence and a link, no button that cannot work.
+    await page.getByTestId('oauth-not-configured').filter({ hasText: 'docs/oauth.md' }).waitFor();
+    expect(await page.getByTestId('oauth-sign-in').count()).toBe(0);
+    await page.getByTestId('oauth-advanced').locator('summary').click();
     await page.getByTestId('oauth-client-id').fill('00000000-0000-0000-0000-000000000000');
     await page.getByTestId('oauth-sign-in').click();
     // This harness wires no OAuth service, so the real handler answers "not configured", in the

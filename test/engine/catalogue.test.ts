@@ -5,14 +5,16 @@ import { RULES } from '../../src/engine/probe';
 import {
   DIAGNOSES,
   DIAGNOSIS_PARAMS,
+  REPLY_PARAMS,
   SMTP_DIAGNOSES,
+  SMTP_REPLY_RULES,
   audienceOfHost,
   getDiagnosis,
   placeholdersOf,
   renderDiagnosis,
 } from '../../src/shared/diagnoses';
 import { getGuide, getGuideStep } from '../../src/shared/guides';
-import { LANGS, STEP_IDS } from '../../src/shared/probe-types';
+import { ALL_STEP_IDS, LANGS } from '../../src/shared/probe-types';
 import { DIAGNOSES_DOC_PATH, renderDiagnosesDoc } from '../../src/engine/probe/diagnoses-doc';
 import { AGREED_OUTLOOK_STEPS } from '../support/agreed-ids';
 
@@ -40,6 +42,24 @@ const REQUIRED_IDS = [
   'send.sender-denied',
   'send.recipient-rejected',
   'send.account-blocked',
+  // Issue 14: a specific diagnosis for every reply family, plain words for the rest.
+  'auth.web-login-required',
+  'auth.too-many-attempts',
+  'auth.account-disabled',
+  'auth.basic-default-off',
+  'send.auth-required',
+  'send.relay-denied',
+  'send.quota-exceeded',
+  'send.ip-blocked',
+  'send.too-large',
+  'send.too-many-recipients',
+  'send.recipient-unknown',
+  'send.mailbox-full',
+  'server.temporary',
+  'server.greylisted',
+  'server.permanent',
+  'reply.temporary',
+  'reply.permanent',
   'unknown',
 ];
 
@@ -51,7 +71,7 @@ describe('diagnosis catalogue', () => {
   });
 
   it.each(DIAGNOSES.map((d) => [d.id, d] as const))('%s: complete in every language', (_id, entry) => {
-    expect(STEP_IDS).toContain(entry.step);
+    expect(ALL_STEP_IDS).toContain(entry.step);
     expect(entry.id).toMatch(/^[a-z]+(\.[a-z0-9-]+)?$/);
     expect(entry.advice.length).toBeGreaterThan(0);
     for (const lang of LANGS) {
@@ -64,7 +84,8 @@ describe('diagnosis catalogue', () => {
     expect(entry.explanation.it).not.toBe(entry.explanation.en);
   });
 
-  it('uses only placeholders the engine always provides', () => {
+  it('uses only placeholders the engine always provides or the reply gives', () => {
+    const allowed: readonly string[] = [...DIAGNOSIS_PARAMS, ...REPLY_PARAMS];
     for (const entry of DIAGNOSES) {
       const texts = LANGS.flatMap((l) => [
         entry.title[l],
@@ -72,7 +93,7 @@ describe('diagnosis catalogue', () => {
         ...entry.advice.map((a) => a[l]),
       ]);
       for (const name of texts.flatMap(placeholdersOf)) {
-        expect(DIAGNOSIS_PARAMS as readonly string[], `${entry.id} uses {${name}}`).toContain(name);
+        expect(allowed, `${entry.id} uses {${name}}`).toContain(name);
       }
     }
   });
@@ -89,18 +110,18 @@ describe('diagnosis catalogue', () => {
     expect(getDiagnosis('send.account-blocked')?.guide?.stepId).toBe('verify-account');
   });
 
-  it('says that on 587 the choice is STARTTLS, although Microsoft labels it SSL/TLS', () => {
+  it('says that on 587 the choice is STARTTLS, and that Microsoft says so too', () => {
     const entry = getDiagnosis('tls.mode-mismatch')!;
     expect(entry.explanation.en).toMatch(/587.*SSL\/TLS.*STARTTLS/s);
     expect(entry.explanation.it).toMatch(/587.*SSL\/TLS.*STARTTLS/s);
-    // Microsoft's mislabelled settings page is named to Outlook.com users only.
     const ref = (host: string) => ({ id: entry.id, step: entry.step, reply: null, params: { host } });
-    expect(renderDiagnosis(ref('smtp-mail.outlook.com'), 'en').advice.join('\n')).toMatch(
-      /Microsoft.*587.*SSL\/TLS.*STARTTLS/,
-    );
-    expect(renderDiagnosis(ref('smtp-mail.outlook.com'), 'it').advice.join('\n')).toMatch(
-      /Microsoft.*587.*SSL\/TLS.*STARTTLS/,
-    );
+    for (const lang of LANGS) {
+      const advice = renderDiagnosis(ref('smtp-mail.outlook.com'), lang).advice.join('\n');
+      expect(advice).toMatch(/smtp-mail\.outlook\.com.*587.*STARTTLS.*Microsoft/);
+      // Microsoft's settings page says STARTTLS for 587: no text may claim it says SSL/TLS.
+      const all = [entry.explanation[lang], ...entry.advice.map((a) => a[lang])].join('\n');
+      expect(all).not.toMatch(/Microsoft[^.]*(labels|indica)[^.]*SSL\/TLS/);
+    }
     expect(renderDiagnosis(ref('mail.example.it'), 'en').advice.join('\n')).not.toMatch(/Microsoft/);
   });
 
@@ -186,18 +207,17 @@ describe('diagnosis catalogue', () => {
         expect(en.advice.join('\n')).toMatch(/Sign in with Microsoft/);
         expect(en.advice.join('\n')).toMatch(/app password/);
         expect(it.advice.join('\n')).toMatch(/Accedi con Microsoft/);
+        // Personal accounts refuse passwords AND app passwords (since September 2024): said plainly.
+        expect(en.advice.join('\n')).toMatch(/refuse passwords and app passwords/);
+        expect(en.advice.join('\n')).not.toMatch(/\bmay\b/);
+        expect(it.advice.join('\n')).toMatch(/rifiutano password e password per le app/);
         expect(en.guide).toEqual({
           guideId: 'outlook',
-          stepId: 'app-password',
+          stepId: 'modern-auth',
           guideTitle: 'Outlook.com / Hotmail: sending mail from another program',
-          stepTitle: '3. Create an app password',
+          stepTitle: getGuideStep('outlook', 'modern-auth')?.title.en,
         });
-        expect(it.guide).toEqual({
-          guideId: 'outlook',
-          stepId: 'app-password',
-          guideTitle: 'Outlook.com / Hotmail: inviare posta da un altro programma',
-          stepTitle: '3. Crea una password per l’app',
-        });
+        expect(it.guide?.stepId).toBe('modern-auth');
         expect(en.advice.join('\n')).not.toMatch(/administrator/);
       },
     );
@@ -226,7 +246,8 @@ describe('diagnosis catalogue', () => {
      * Microsoft whatever the host (a Microsoft reply can come through any name, e.g. an IP address).
      */
     const INHERENTLY_MICROSOFT = [
-      'auth.basic-disabled', // 535 5.7.139 / 550 5.7.30 basic authentication disabled
+      'auth.basic-disabled', // 535 5.7.139 basic authentication disabled
+      'auth.basic-default-off', // 550 5.7.30 Basic authentication not supported for Client Submission
       'auth.smtp-auth-disabled', // SmtpClientAuthentication is disabled
       'auth.policy-blocked', // security defaults / Conditional Access
       'auth.token-unavailable', // no token from Sign in with Microsoft
@@ -346,16 +367,21 @@ describe('diagnosis catalogue', () => {
 
   it('every classifier rule points at a catalogue entry, every SMTP entry is reachable', () => {
     for (const rule of RULES) expect(getDiagnosis(rule.id), rule.id).toBeDefined();
-    // Entries the engine picks itself rather than through a rule.
+    for (const rule of SMTP_REPLY_RULES) expect(getDiagnosis(rule.id), rule.id).toBeDefined();
+    // Entries the engine picks itself rather than through a rule; the reply fallbacks.
     const chosenByEngine = [
       'auth.plaintext-refused',
       'auth.not-offered',
-      'auth.method-unsupported',
       'auth.token-unavailable',
+      'reply.temporary',
+      'reply.permanent',
       'unknown',
     ];
     for (const entry of SMTP_DIAGNOSES) {
-      const reachable = RULES.some((r) => r.id === entry.id) || chosenByEngine.includes(entry.id);
+      const reachable =
+        RULES.some((r) => r.id === entry.id) ||
+        SMTP_REPLY_RULES.some((r) => r.id === entry.id) ||
+        chosenByEngine.includes(entry.id);
       expect(reachable, entry.id).toBe(true);
     }
   });

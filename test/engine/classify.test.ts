@@ -113,7 +113,33 @@ describe('classify', () => {
         'send',
       ),
     );
-    expect(send).toBe('send.rejected');
+    expect(send).toBe('send.auth-required');
+  });
+
+  it('tells the reply step from the command nodemailer names, DATA from the end of the message', () => {
+    const facts = (command: string, response: string, message = 'x') =>
+      factsFromError(nodemailerError('EMESSAGE', new Error(message), command, response), 'send');
+    // A 5.7.x policy refusal means "the message was refused" only at the end of the data.
+    expect(classify(facts('DATA', '550 5.7.1 Message rejected', 'Message failed'))).toBe('send.rejected');
+    expect(classify(facts('DATA', '550 5.7.1 Message rejected', 'Data command failed'))).toBe(
+      'reply.permanent',
+    );
+    expect(classify(facts('RCPT TO', '553 5.1.3 Bad recipient address syntax'))).toBe(
+      'send.recipient-rejected',
+    );
+    expect(classify(facts('MAIL FROM', '553 5.1.3 Bad sender address syntax'))).toBe('reply.permanent');
+  });
+
+  it('names every reply with a code, and keeps unknown for replies without one', () => {
+    const at = (step: 'greeting' | 'ehlo' | 'auth' | 'send', command: string, response: string) =>
+      classify(factsFromError(nodemailerError('EPROTOCOL', new Error('x'), command, response), step));
+    expect(at('auth', 'AUTH PLAIN', '599 9.9.9 Something new')).toBe('reply.permanent');
+    expect(at('auth', 'AUTH PLAIN', '459 Something new')).toBe('reply.temporary');
+    expect(at('ehlo', 'EHLO', '250 weird but it failed')).toBe('reply.permanent');
+    expect(at('greeting', 'CONN', 'HTTP/1.1 400 Bad Request')).toBe('unknown');
+    // An XOAUTH2 login refused without a specific reason is the token's fault.
+    expect(at('auth', 'AUTH XOAUTH2', '535 5.7.3 Authentication unsuccessful')).toBe('oauth.token-rejected');
+    expect(at('auth', 'AUTH PLAIN', '535 5.7.3 Authentication unsuccessful')).toBe('auth.rejected');
   });
 
   it('falls back to unknown', () => {

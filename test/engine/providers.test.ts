@@ -46,13 +46,27 @@ describe('provider fixtures → diagnosis', () => {
     });
   }
 
-  it('keeps the server reply for the unknown case', async () => {
-    const scenario = SCENARIOS.find((s) => s.id === 'unknown')!;
-    const server = await startSmtpServer(scenario.server(pki));
+  it('keeps the server reply, and quotes it with its code’s meaning when no rule knows it', async () => {
+    const temporary = SCENARIOS.find((s) => s.id === 'server.temporary')!;
+    let server = await startSmtpServer(temporary.server(pki));
     try {
-      const result = await runProbe(scenario.request(server.port, pki, 'Pw-for-provider-test-2'));
+      const result = await runProbe(temporary.request(server.port, pki, 'Pw-for-provider-test-2'));
       expect(result.diagnosis?.reply).toContain('454 4.7.0 Temporary authentication failure');
       expect(renderDiagnosis(result.diagnosis!, 'it').reply).toContain('454 4.7.0');
+      expect(renderDiagnosis(result.diagnosis!, 'en').explanation).toMatch(/nothing needs to change/);
+    } finally {
+      await server.close();
+    }
+    const fallback = SCENARIOS.find((s) => s.id === 'reply.permanent')!;
+    server = await startSmtpServer(fallback.server(pki));
+    try {
+      const result = await runProbe(fallback.request(server.port, pki, 'Pw-for-provider-test-3'));
+      const en = renderDiagnosis(result.diagnosis!, 'en');
+      const it = renderDiagnosis(result.diagnosis!, 'it');
+      expect(en.explanation).toContain('«Message content rejected»');
+      expect(en.explanation).toContain('550 5.6.0 means: permanent failure (message content)');
+      expect(it.explanation).toContain('«Message content rejected»');
+      expect(it.explanation).toContain('550 5.6.0 significa: errore permanente (contenuto del messaggio)');
     } finally {
       await server.close();
     }

@@ -1,4 +1,7 @@
-/** The redaction module on its own: known secrets in every encoding, and SASL lines by shape. */
+/**
+ * The redaction module on its own: known secrets in every encoding, on token boundaries only, and
+ * SASL lines by shape.
+ */
 import { describe, expect, it } from 'vitest';
 import { REDACTED, Redactor, SaslLineFilter } from '../../src/engine/transcript';
 import { assertHooksAvailable } from '../../src/engine/probe';
@@ -20,18 +23,36 @@ describe('Redactor', () => {
     ['base64 at offset 2', b64(`xy${secret}z`)],
     ['JSON-escaped', JSON.stringify({ p: secret })],
   ])('removes the secret: %s', (_name, text) => {
-    const out = r.redact(text);
+    const out = r.scrub(text);
     expect(out).toContain(REDACTED);
     expect(out).not.toContain(secret);
     expect(out).not.toContain(b64(secret).slice(4, 16));
   });
 
-  it('leaves other text alone, and walks objects', () => {
-    expect(r.redact('250 OK')).toBe('250 OK');
-    expect(r.redactDeep({ a: [secret, 1, null], b: { c: `x${secret}` } })).toEqual({
-      a: [REDACTED, 1, null],
-      b: { c: `x${REDACTED}` },
-    });
+  it('leaves other text alone; a distinctive secret goes even when glued to a word', () => {
+    expect(r.scrub('250 OK')).toBe('250 OK');
+    expect(r.scrub(`x${secret}y`)).toBe(`x${REDACTED}y`);
+  });
+
+  it.each([
+    ['e', 'Rejected: e is wrong', `Rejected: ${REDACTED} is wrong`],
+    ['pass', 'password pass passe [pass]', `password ${REDACTED} passe [${REDACTED}]`],
+    ['2026', 'since 2026-12-02, id 20261', `since ${REDACTED}-12-02, id 20261`],
+    ['tls', 'STARTTLS tls-ready', `STARTTLS ${REDACTED}-ready`],
+    ['.*', 'a.*b 2.0.0 .* x', `a.*b 2.0.0 ${REDACTED} x`],
+    ['e', `hex 65 b64 ZQ== ZQ url e`, `hex ${REDACTED} b64 ${REDACTED} ${REDACTED} url ${REDACTED}`],
+  ])('a short secret %j only as a whole token', (short, text, expected) => {
+    const small = new Redactor();
+    small.addSecret(short, 'mario');
+    expect(small.scrub(text)).toBe(expected);
+  });
+
+  it('a SASL payload split across reply lines', () => {
+    const small = new Redactor();
+    small.addSecret('pw', 'mario@example.it');
+    const payload = b64('\u0000mario@example.it\u0000pw');
+    const out = small.scrub(`535-${payload.slice(0, 10)}\r\n535 ${payload.slice(10)}`);
+    expect(out).toBe(`535-${REDACTED}\r\n535 ${REDACTED}`);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * The engine against a real Postfix + Dovecot SASL (test/mta): success on submission (STARTTLS)
  * and smtps (implicit TLS), a send to a local recipient that Postfix queues, and the diagnoses of
- * the common failures: wrong password, wrong TLS mode both ways, untrusted certificate.
+ * the common failures: wrong password, sending without a login or before STARTTLS, wrong TLS mode
+ * both ways, untrusted certificate.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runProbe } from '../../src/engine/probe';
@@ -139,6 +140,24 @@ describe('engine × Postfix: diagnoses', () => {
       expect(rendered.advice.join('\n')).not.toMatch(/Outlook|Hotmail|Microsoft/);
       expect(rendered.guide).toBeNull();
     }
+  });
+
+  it('sending without a login on the submission port → send.auth-required (Postfix’s client restriction)', async () => {
+    const result = await probe({ auth: undefined, send: { from: mta.user, to: MTA_LOCAL_RECIPIENT } });
+    expect(result.ok).toBe(false);
+    expect(result.diagnosis).toMatchObject({ id: 'send.auth-required', step: 'send' });
+    expect(result.diagnosis?.reply).toMatch(/^554 5\.7\.1 .*Client host rejected: Access denied/);
+  });
+
+  it('a message before STARTTLS on a port that requires it → auth.starttls-required', async () => {
+    const result = await probe({
+      security: 'none',
+      auth: undefined,
+      send: { from: mta.user, to: MTA_LOCAL_RECIPIENT },
+    });
+    expect(result.ok).toBe(false);
+    expect(result.diagnosis).toMatchObject({ id: 'auth.starttls-required', step: 'send' });
+    expect(result.diagnosis?.reply).toMatch(/^530 5\.7\.0 Must issue a STARTTLS command first/);
   });
 
   it('implicit TLS against the STARTTLS port → tls.mode-mismatch', async () => {

@@ -67,6 +67,14 @@ describe('browser sign-in (auth code + PKCE + loopback)', () => {
     expect(query.get('client_id')).toBe(CLIENT_ID);
     expect(query.get('code_challenge_method')).toBe('S256');
     expect(query.get('scope')?.split(' ')).toEqual([...SIGN_IN_SCOPES]);
+    // One sign-in for sending and receiving.
+    expect(query.get('scope')?.split(' ')).toEqual(
+      expect.arrayContaining([
+        'https://outlook.office.com/SMTP.Send',
+        'https://outlook.office.com/IMAP.AccessAsUser.All',
+        'https://outlook.office.com/POP.AccessAsUser.All',
+      ]),
+    );
     expect(query.get('scope')).not.toContain('.default');
     expect(query.get('redirect_uri')).toMatch(/^http:\/\/localhost:\d+\/$/);
     expect(query.get('state')).toBeTruthy();

@@ -125,6 +125,8 @@ describe('silent refresh from the keychain, and sign-out', () => {
     const refreshRequest = idp.tokenRequests.at(-1) ?? {};
     expect(refreshRequest['grant_type']).toBe('refresh_token');
     expect(refreshRequest['scope']).toContain('https://outlook.office.com/SMTP.Send');
+    expect(refreshRequest['scope']).toContain('https://outlook.office.com/IMAP.AccessAsUser.All');
+    expect(refreshRequest['scope']).toContain('https://outlook.office.com/POP.AccessAsUser.All');
     expect(refreshRequest['client_secret']).toBeUndefined();
 
     // Microsoft rotated it: the keychain holds the new one, and the old one is dead.

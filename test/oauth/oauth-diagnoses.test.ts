@@ -54,7 +54,7 @@ describe('OAuth diagnosis entries', () => {
       guideId: 'outlook',
       stepId: 'smtp-auth-admin',
       guideTitle: 'Outlook.com / Hotmail: inviare posta da un altro programma',
-      stepTitle: '5. Microsoft 365: un amministratore abilita l’SMTP autenticato',
+      stepTitle: '4. Microsoft 365: un amministratore abilita l’SMTP autenticato',
     });
   });
 });

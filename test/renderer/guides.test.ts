@@ -8,11 +8,12 @@ import { getProvider } from '../../src/shared/providers';
 
 const AGREED_OUTLOOK_STEPS = [
   'server-settings',
-  'two-step-verification',
-  'app-password',
   'modern-auth',
+  'cannot-sign-in',
   'smtp-auth-admin',
   'verify-account',
+  'two-step-verification',
+  'app-password',
 ];
 
 describe('guides (data)', () => {
@@ -28,7 +29,11 @@ describe('guides (data)', () => {
           expect(text.it.trim()).not.toBe('');
           expect(text.it).not.toBe(text.en);
         }
-        expect(existsSync(resolve(__dirname, '../../resources/guide', step.image)), step.image).toBe(true);
+        // One picture per language when the name says {lang}, so that no picture mixes languages.
+        for (const lang of ['en', 'it']) {
+          const file = step.image.replace('{lang}', lang);
+          expect(existsSync(resolve(__dirname, '../../resources/guide', file)), file).toBe(true);
+        }
       }
     }
   });
@@ -53,7 +58,7 @@ describe('guides (data)', () => {
 
   it('carries the dated Modern Auth notice pointing at the modern-auth step', () => {
     const notice = getGuide('outlook')?.notice;
-    expect(notice?.checked).toBe('2026-11-26');
+    expect(notice?.checked).toBe('2026-12-02');
     expect(notice?.stepId).toBe('modern-auth');
     const text = JSON.stringify(notice);
     expect(text).toContain('September 2024');

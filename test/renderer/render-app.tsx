@@ -10,15 +10,22 @@ import { createFakeApi, type FakeApi, type Handlers } from './fake-api';
  */
 export function renderApp(
   overrides: Handlers = {},
-  opts: { locale?: Lang; keychain?: KeychainStatus; profiles?: Profile[] } = {},
+  opts: { locale?: Lang; keychain?: KeychainStatus; profiles?: Profile[]; msClientId?: string } = {},
 ): FakeApi {
   const api = createFakeApi({
-    'app:info': () => ({ version: '0.1.0', locale: opts.locale ?? 'en', platform: 'linux' }),
+    'app:info': () => ({
+      version: '0.1.0',
+      locale: opts.locale ?? 'en',
+      platform: 'linux',
+      ...(opts.msClientId ? { msClientId: opts.msClientId } : {}),
+    }),
     'keychain:status': () => opts.keychain ?? { available: true },
     'profiles:list': () => ({ profiles: opts.profiles ?? [] }),
     'profiles:save': () => ({ savedSecret: false }),
     ...overrides,
   });
+  // The language the user picked is remembered: each test starts from the OS language.
+  localStorage.clear();
   render(<App api={api} />);
   return api;
 }

@@ -3,12 +3,13 @@
  * lists rather than against itself, so a renamed id fails a test instead of silently breaking links.
  */
 
-/** The Outlook.com guide's step ids (guideId `outlook`), in order. */
+/** The Outlook.com guide's step ids (guideId `outlook`), in order (reordered by issue 12: app passwords last). */
 export const AGREED_OUTLOOK_STEPS = [
   'server-settings',
-  'two-step-verification',
-  'app-password',
   'modern-auth',
+  'cannot-sign-in',
   'smtp-auth-admin',
   'verify-account',
+  'two-step-verification',
+  'app-password',
 ] as const;

@@ -12,11 +12,23 @@ export const PERSONAL_TENANT = 'consumers';
 export const CLIENT_ID_ENV = 'MAILCHECK_MS_CLIENT_ID';
 
 /**
- * Explicit scopes, never `.default`: the SMTP.Send permission of Exchange Online, a refresh token
- * (offline_access) and an ID token that names the signed-in address.
+ * Explicit scopes, never `.default`: the SMTP.Send, IMAP and POP permissions of Exchange Online
+ * (one sign-in tests sending and receiving), a refresh token (offline_access) and an ID token that
+ * names the signed-in address. All three mail scopes belong to the same resource
+ * (https://outlook.office.com), so one access token serves SMTP, IMAP and POP3.
  */
 export const SMTP_SEND_SCOPE = 'https://outlook.office.com/SMTP.Send';
-export const SIGN_IN_SCOPES = [SMTP_SEND_SCOPE, 'offline_access', 'openid', 'profile', 'email'] as const;
+export const IMAP_SCOPE = 'https://outlook.office.com/IMAP.AccessAsUser.All';
+export const POP_SCOPE = 'https://outlook.office.com/POP.AccessAsUser.All';
+export const SIGN_IN_SCOPES = [
+  SMTP_SEND_SCOPE,
+  IMAP_SCOPE,
+  POP_SCOPE,
+  'offline_access',
+  'openid',
+  'profile',
+  'email',
+] as const;
 export const SIGN_IN_SCOPE = SIGN_IN_SCOPES.join(' ');
 
 /** Each HTTP request to the sign-in service (discovery, token). */

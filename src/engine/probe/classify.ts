@@ -1,9 +1,12 @@
 /**
  * Turns what went wrong (a nodemailer error, a Node error, a server reply, our own timeout) into a
- * catalogue id. Knowledge as data: RULES is an ordered table, the first matching rule wins, so
- * exact provider replies come before generic codes. To teach Mailcheck a new reply, add a row here
- * and an entry in src/shared/diagnoses/smtp.ts.
+ * catalogue id. Knowledge as data, in two ordered tables where the first match wins: a server
+ * reply with a code goes to the reply table (SMTP_REPLY_RULES, src/shared/diagnoses/smtp-rules.ts,
+ * with the RFC 3463 fallback), everything else to RULES below. To teach Mailcheck a new reply, add
+ * a row to the reply table (see docs/engine.md, "Adding a diagnosis").
  */
+import { diagnosisIdForReply } from '../../shared/diagnoses/smtp-rules';
+import type { ReplyStep } from '../../shared/diagnoses/smtp-reply';
 import type { StepId } from '../../shared/probe-types';
 
 /** The facts a rule can look at, normalized from whatever error shape arrived. */
@@ -24,9 +27,7 @@ interface Rule {
   id: string;
   /** Only in these steps. */
   steps?: StepId[];
-  reply?: RegExp;
   message?: RegExp;
-  command?: RegExp;
   /** Matches `code` or `sysCode`. */
   codes?: string[];
 }
@@ -47,47 +48,15 @@ const CERT_UNTRUSTED = [
 /** Our own watchdog and nodemailer's timers both end up with this code. */
 export const TIMEOUT_CODE = 'ETIMEDOUT';
 
+/**
+ * Failures that are not an SMTP reply (DNS, network, certificates, timeouts, protocol nonsense).
+ * Every failure that carries a server reply with a code is named by the reply table first
+ * (SMTP_REPLY_RULES in src/shared/diagnoses/smtp-rules.ts); these rules only see the rest.
+ */
 export const RULES: readonly Rule[] = [
-  // Exact provider replies first: they are the most specific knowledge we have.
-  // Outlook.com / Microsoft 365: password and app-password logins refused (Modern Auth only).
-  { id: 'auth.basic-disabled', reply: /5\.7\.139\b.*basic authentication is disabled/i },
-  { id: 'auth.basic-disabled', reply: /5\.7\.30\b.*basic authentication is not supported/i },
-  // Microsoft 365: Authenticated SMTP off for the tenant or the mailbox.
-  { id: 'auth.smtp-auth-disabled', reply: /SmtpClientAuthentication is disabled/i },
-  // Microsoft 365: security defaults / Conditional Access.
-  {
-    id: 'auth.policy-blocked',
-    reply: /security defaults policy|did not meet the criteria to be authenticated/i,
-  },
-  // Gmail: two-step verification on, normal password used.
-  {
-    id: 'auth.app-password-required',
-    reply: /5\.7\.9\b.*application-specific password required|InvalidSecondFactor/i,
-  },
-  // Outlook.com / Microsoft 365: From is not the logged-in mailbox.
-  { id: 'send.sender-denied', reply: /SendAsDenied|\b5\.7\.60\b|not allowed to send as/i },
-  // Outlook.com: account must be verified, or sending suspended as suspected spam.
-  {
-    id: 'send.account-blocked',
-    reply:
-      /5\.3\.4\b.*verify your account|OutboundSpamException|WASCL UserAction|\b5\.7\.501\b|Spam abuse detected/i,
-  },
-  // The server wants STARTTLS before AUTH (or before anything).
-  { id: 'auth.starttls-required', reply: /^530[ -].*STARTTLS|must issue a STARTTLS/i },
+  // nodemailer refuses a message larger than the server's SIZE before sending it.
+  { id: 'send.too-large', steps: ['send'], message: /Message size larger than allowed/i },
 
-  // The server refused the STARTTLS command itself.
-  { id: 'tls.starttls-unavailable', steps: ['tls'], command: /^STARTTLS$/i, reply: /^[45]\d\d/ },
-
-  // Authentication replies. A refused XOAUTH2 token has its entry in the OAuth catalogue.
-  { id: 'oauth.token-rejected', steps: ['auth'], command: /XOAUTH2/i, reply: /^[45]\d\d/ },
-  { id: 'auth.rejected', steps: ['auth'], reply: /^5\d\d/ },
-
-  // Envelope and message replies.
-  { id: 'send.recipient-rejected', steps: ['send'], command: /^RCPT TO/i },
-  { id: 'send.rejected', steps: ['send'], command: /^(MAIL FROM|DATA)/i },
-
-  // A refusal instead of a greeting (554 No SMTP service here, 421 too busy…).
-  { id: 'smtp.rejected', steps: ['greeting'], reply: /^[45]\d\d/ },
   // Not SMTP at all, or an absurd reply.
   { id: 'smtp.not-smtp', codes: ['EPROTOCOL'], message: /invalid greeting|exceeds maximum allowed size/i },
 
@@ -136,16 +105,49 @@ export const RULES: readonly Rule[] = [
 
 function matches(rule: Rule, facts: FailureFacts): boolean {
   if (rule.steps && !rule.steps.includes(facts.step)) return false;
-  if (rule.reply && !(facts.reply && rule.reply.test(facts.reply))) return false;
   if (rule.message && !rule.message.test(facts.message)) return false;
-  if (rule.command && !(facts.command && rule.command.test(facts.command))) return false;
   if (rule.codes && !rule.codes.some((code) => code === facts.code || code === facts.sysCode)) return false;
   return true;
 }
 
-/** The catalogue id for a failure; `unknown` when no rule knows it (the raw reply is still shown). */
+/**
+ * The catalogue id for a failure: a server reply with a code by the reply table (never `unknown`:
+ * a reply no rule knows is named from its status code), anything else by RULES; `unknown` when no
+ * rule knows it (the raw text is still shown).
+ */
 export function classify(facts: FailureFacts): string {
+  const byReply = diagnosisIdForReply(facts.reply, {
+    step: replyStepOf(facts),
+    xoauth2: /XOAUTH2/i.test(facts.command ?? ''),
+  });
+  if (byReply) return byReply;
   return RULES.find((rule) => matches(rule, facts))?.id ?? 'unknown';
+}
+
+/** The probe's steps that tell the reply step by themselves, when nodemailer names no command. */
+const REPLY_STEP_OF_STEP: Partial<Record<StepId, ReplyStep>> = {
+  greeting: 'greeting',
+  ehlo: 'ehlo',
+  tls: 'starttls',
+  auth: 'auth',
+};
+
+/**
+ * Which command a reply answered, from nodemailer's `command` (CONN, EHLO, HELO, STARTTLS,
+ * AUTH …, MAIL FROM, RCPT TO, DATA). DATA names both the DATA command and the end of the message:
+ * nodemailer's message tells them apart ("Data command failed" / "Message failed"). Null when it
+ * cannot be told (then only reply rules valid at any step apply).
+ */
+export function replyStepOf(facts: Pick<FailureFacts, 'step' | 'command' | 'message'>): ReplyStep | null {
+  const command = (facts.command ?? '').toUpperCase();
+  if (/^(EHLO|HELO|LHLO)\b/.test(command)) return 'ehlo';
+  if (command === 'STARTTLS') return 'starttls';
+  if (command.startsWith('AUTH')) return 'auth';
+  if (command === 'MAIL FROM') return 'mail';
+  if (command === 'RCPT TO') return 'rcpt';
+  if (command === 'DATA') return /^Message failed/i.test(facts.message) ? 'end-of-data' : 'data';
+  if (command === 'CONN' && facts.step !== 'greeting') return null;
+  return REPLY_STEP_OF_STEP[facts.step] ?? null;
 }
 
 /** Normalizes a nodemailer or Node error (or anything thrown) into facts for `classify`. */

@@ -9,7 +9,8 @@
  * silent (does it speak implicit TLS? `auto` then continues on it), and after a failed implicit-TLS
  * handshake (does this port speak plaintext SMTP?).
  *
- * Every wait is bounded by a per-step watchdog (timeoutMs); cancelling closes the sockets at once.
+ * Every network wait is bounded by timeoutMs (watchdog.ts), the whole run by a deadline derived from
+ * it (deadline.ts); cancelling closes the sockets at once.
  * Network and server problems never throw: they become a failed step and a diagnosis.
  */
 import { randomBytes } from 'node:crypto';
@@ -42,15 +43,19 @@ import {
   QUIT_GRACE_MS,
   SILENT_PORT_PROBE_AFTER_MS,
 } from './constants';
+import { overallDeadlineMs } from './deadline';
 import { parseEhlo, type EhloFacts } from './ehlo';
 import { ImplicitTlsFollowUp, isWelcomeGreeting, type ImplicitTlsAnswer } from './implicit-tls-follow-up';
 import { ObservedConnection, type SessionObserver } from './session';
 import { inspectTls, tlsOptions, type TlsVerdict } from './tls-inspect';
 import { validateProbeRequest } from './validate';
+import { WaitWatchdog } from './watchdog';
 
 export interface RunProbeOptions {
   signal?: AbortSignal;
   onEvent?: (e: ProbeEvent) => void;
+  /** Replaces the system resolver in the dns step (discovery: MAILCHECK_DNS_SERVERS). */
+  lookup?: typeof dnsPromises.lookup;
 }
 
 /** The port on which `auto` means implicit TLS (RFC 8314 submissions). */
@@ -73,8 +78,11 @@ class StepFailure extends Error {
 
 class StepTimeout extends Error {
   readonly code = TIMEOUT_CODE;
-  constructor(readonly step: StepId) {
-    super(`No answer within the time limit (${step})`);
+  constructor(
+    readonly step: StepId,
+    overall = false,
+  ) {
+    super(overall ? `The whole test ran out of time (${step})` : `No answer within the time limit (${step})`);
   }
 }
 
@@ -93,11 +101,13 @@ class Probe {
   private readonly t0 = Date.now();
   private readonly startedAt = new Date(this.t0).toISOString();
   private readonly timeoutMs: number;
+  /** The backstop that ends any run (deadline.ts). */
+  private readonly deadlineMs: number;
   private readonly redactor = new Redactor();
   private readonly transcript: Transcript;
   private readonly steps = new Map<StepId, StepResult>();
   private current: { id: StepId; start: number } | null = null;
-  private watchdog: NodeJS.Timeout | null = null;
+  private readonly watchdog: WaitWatchdog;
   /** Rejected by the watchdog or a cancel: every wait of the main flow races it. */
   private readonly interrupted: Promise<never>;
   private interrupt!: (err: Error) => void;
@@ -128,6 +138,8 @@ class Probe {
     private readonly opts: RunProbeOptions,
   ) {
     this.timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.deadlineMs = overallDeadlineMs(req, this.timeoutMs);
+    this.watchdog = new WaitWatchdog(this.timeoutMs, (step) => this.interrupt(new StepTimeout(step)));
     this.transcript = new Transcript(this.t0, this.redactor);
     const auth = req.auth;
     if (auth?.method === 'password') this.redactor.addSecret(auth.password, auth.user);
@@ -143,6 +155,10 @@ class Probe {
     const { signal } = this.opts;
     const onAbort = (): void => this.onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
+    const deadline = setTimeout(() => {
+      this.transcript.info(`The whole test ran out of time (${this.deadlineMs} ms)`);
+      this.interrupt(new StepTimeout(this.current?.id ?? 'greeting', true));
+    }, this.deadlineMs);
     try {
       if (signal?.aborted) {
         this.isCancelled = true;
@@ -161,6 +177,7 @@ class Probe {
     } catch (err) {
       await this.fail(err);
     } finally {
+      clearTimeout(deadline);
       signal?.removeEventListener('abort', onAbort);
       this.clearWatchdog();
       this.closeAll();
@@ -195,7 +212,7 @@ class Probe {
     const lookup = async (family: 4 | 6) => {
       const start = Date.now();
       try {
-        const records = await dnsPromises.lookup(host, { family, all: true });
+        const records = await (this.opts.lookup ?? dnsPromises.lookup)(host, { family, all: true });
         return { addresses: records.map((r) => r.address), ms: Date.now() - start, error: null as unknown };
       } catch (error) {
         return { addresses: [] as string[], ms: Date.now() - start, error };
@@ -221,6 +238,7 @@ class Probe {
     let lastError: unknown = null;
     for (const address of addresses) {
       this.transcript.info(`Connecting to ${address} port ${port}`);
+      this.watchdog.restart(); // each address gets the full connect timeout
       const start = Date.now();
       try {
         const socket = await this.race(this.connectTcp(address, port));
@@ -244,9 +262,9 @@ class Probe {
       } catch (err) {
         if (err instanceof StepTimeout || err instanceof Cancelled) throw err;
         lastError = err;
-        const code = (err as { code?: string }).code ?? String(err);
+        const code = (err as { code?: string }).code ?? this.redactor.scrub(String(err));
         attempts.push({ address, error: code });
-        this.transcript.info(`Connection to ${address} failed: ${code}`);
+        this.transcript.notice(`Connection to ${address} failed: ${code}`);
       }
     }
     throw lastError;
@@ -348,13 +366,14 @@ class Probe {
         opportunisticTLS: false,
         name: req.clientName,
         tls: tlsOptions(req.host, req.caPem),
-        // Our watchdog bounds each step; these only catch what it would miss.
-        connectionTimeout: 4 * backstop,
+        // Our watchdog bounds each wait and our deadline the run; these only catch what they miss.
+        connectionTimeout: this.deadlineMs + LIBRARY_TIMEOUT_GRACE_MS,
         greetingTimeout: backstop,
         socketTimeout: backstop,
         socketCloseTimeout: QUIT_GRACE_MS,
         maxResponseSize: MAX_REPLY_BYTES,
-        logger: this.transcript.nodemailerLogger(),
+        // Each complete reply ends one wait: the next one gets the full timeout.
+        logger: this.transcript.nodemailerLogger(() => this.watchdog.restart()),
         transactionLog: true,
         customAuth: { [XOAUTH2_HANDLER]: xoauth2Handler },
       },
@@ -443,7 +462,7 @@ class Probe {
       port: this.req.port,
       tls: tlsOptions(this.req.host, this.req.caPem),
       register: (socket) => this.sockets.add(socket),
-      log: (text) => this.transcript.info(text),
+      log: (text) => this.transcript.notice(text),
     });
   }
 
@@ -507,11 +526,12 @@ class Probe {
       onGreeting: (reply) => {
         if (!isActive()) return;
         this.greetingSeen?.();
-        this.server.greeting = reply;
+        const greeting = this.redactor.scrub(reply);
+        this.server.greeting = greeting;
         if (!isWelcomeGreeting(reply)) return; // nodemailer fails it; the classifier names it
-        const banner = reply.split(/\r?\n/)[0] ?? reply;
+        const banner = greeting.split(/\r?\n/)[0] ?? greeting;
         this.endStep('greeting', 'pass', L(`Server greeting: ${banner}`, `Saluto del server: ${banner}`), {
-          greeting: reply,
+          greeting,
         });
         this.startStep('ehlo');
       },
@@ -538,6 +558,7 @@ class Probe {
       },
       onTlsEstablished: (socket) => {
         if (!isActive()) return new Error('Connection no longer in use');
+        this.watchdog.restart(); // the handshake was one wait, the EHLO after it is the next
         const verdict = this.judgeTls(socket, 'starttls');
         if (!verdict.refusal) return null;
         this.hookFailure = new StepFailure(verdict.refusal);
@@ -622,6 +643,7 @@ class Probe {
       const token = await this.race(Promise.resolve().then(() => auth.getAccessToken!()));
       if (typeof token !== 'string' || !token) throw new Error('empty token');
       this.redactor.addSecret(token, auth.user);
+      this.watchdog.restart(); // getting the token was one wait, AUTH's reply is the next
       return token;
     } catch (err) {
       if (err instanceof StepTimeout || err instanceof Cancelled) throw err;
@@ -639,23 +661,19 @@ class Probe {
       return;
     }
     this.startStep('send');
-    const info = await this.race(
+    const sent = await this.race(
       this.connectionOp<{ response: string; accepted: string[]; rejected: string[] }>(conn, (done) =>
         conn.send({ from: send.from, to: [send.to] }, testMessage(send.from, send.to), (err, sent) =>
           done(err ?? null, sent as never),
         ),
       ),
     );
-    this.endStep(
-      'send',
-      'pass',
-      L(`Message accepted: ${info.response}`, `Messaggio accettato: ${info.response}`),
-      {
-        response: info.response,
-        accepted: info.accepted,
-        rejected: info.rejected,
-      },
-    );
+    const response = this.redactor.scrub(sent.response);
+    this.endStep('send', 'pass', L(`Message accepted: ${response}`, `Messaggio accettato: ${response}`), {
+      response,
+      accepted: sent.accepted,
+      rejected: sent.rejected,
+    });
   }
 
   /**
@@ -765,7 +783,7 @@ class Probe {
   private startStep(id: StepId): void {
     this.clearWatchdog();
     this.current = { id, start: Date.now() };
-    this.watchdog = setTimeout(() => this.interrupt(new StepTimeout(id)), this.timeoutMs);
+    this.watchdog.start(id);
     this.emit({ type: 'step-start', id });
   }
 
@@ -784,16 +802,15 @@ class Probe {
       id,
       status,
       ms: Date.now() - start,
-      summary: this.redactor.redactDeep(summary),
-      details: this.redactor.redactDeep(details),
+      summary,
+      details,
     };
     this.steps.set(id, step);
     this.emit({ type: 'step-end', step });
   }
 
   private clearWatchdog(): void {
-    if (this.watchdog) clearTimeout(this.watchdog);
-    this.watchdog = null;
+    this.watchdog.stop();
   }
 
   private emit(event: ProbeEvent): void {
@@ -815,14 +832,15 @@ class Probe {
     const facts = factsFromError(err, step);
     const id = failure ? failure.diagnosisId : classify(facts);
     const rawReply = failure?.reply ?? facts.reply ?? (id === 'unknown' ? facts.message : null);
-    const reply = rawReply ? this.redactor.redact(rawReply).slice(0, MAX_REPLY_IN_DIAGNOSIS) : null;
+    const reply = rawReply ? this.redactor.scrub(rawReply).slice(0, MAX_REPLY_IN_DIAGNOSIS) : null;
     this.diagnosis = { id, step, reply, params: this.params() };
-    if (!failure) this.transcript.info(`Error: ${facts.message}`);
+    const message = this.redactor.scrub(facts.message);
+    if (!failure) this.transcript.info(`Error: ${message}`);
     const en = renderDiagnosis(this.diagnosis, 'en');
     const it = renderDiagnosis(this.diagnosis, 'it');
     const details: Record<string, unknown> = {
       diagnosis: id,
-      error: facts.message,
+      error: message,
       code: facts.sysCode ?? facts.code,
     };
     if (step === 'tls' && this.tlsInfo) Object.assign(details, this.tlsInfo);
@@ -848,13 +866,16 @@ class Probe {
     // Wrapping sockets first: destroying a TLS socket's transport under it crashes Node 20.
     const destroy = (): void => sockets.forEach((socket) => socket.destroy());
     if (!this.quitSent || this.isCancelled) return destroy();
+    // The verdict is out: the goodbye (QUIT, the server's 221 and FIN) must not keep a process
+    // alive that has nothing else to do, so the closing sockets no longer hold the event loop.
+    for (const socket of sockets) socket.unref();
     setTimeout(destroy, QUIT_GRACE_MS).unref();
   }
 
   private result(): ProbeResult {
     const steps = STEP_IDS.map((id) => this.steps.get(id) ?? this.skipped(id));
     const auth = this.req.auth;
-    return this.redactor.redactDeep({
+    return {
       ok: !this.isCancelled && !this.diagnosis && !steps.some((s) => s.status === 'fail'),
       request: {
         host: this.req.host,
@@ -871,7 +892,7 @@ class Probe {
       startedAt: this.startedAt,
       totalMs: Date.now() - this.t0,
       cancelled: this.isCancelled,
-    });
+    };
   }
 
   private skipped(id: StepId): StepResult {

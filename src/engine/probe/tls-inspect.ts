@@ -9,15 +9,41 @@ import tls from 'node:tls';
 import type { TlsInfo } from '../../shared/probe-types';
 import { CERT_EXPIRED } from './classify';
 
+/** The last few contexts built, by extra CA: the same CA in the same process costs nothing again. */
+const CONTEXTS = new Map<string, tls.SecureContext>();
+const MAX_CONTEXTS = 4;
+
+/**
+ * The TLS context that trusts the system roots plus `caPem`. Building it parses ~150 PEM
+ * certificates (≈ 10–20 ms), so it is built once per CA and process, when the SMTP session is set
+ * up (while the greeting is on its way), not after STARTTLS on the path to the verdict. Undefined
+ * without an extra CA (Node's default context) or when the CA cannot be used (tls.connect then
+ * reports it as before).
+ */
+function secureContextFor(caPem: string | undefined): tls.SecureContext | undefined {
+  if (!caPem) return undefined;
+  const known = CONTEXTS.get(caPem);
+  if (known) return known;
+  try {
+    const context = tls.createSecureContext({ ca: [...tls.rootCertificates, caPem] });
+    if (CONTEXTS.size >= MAX_CONTEXTS) CONTEXTS.clear();
+    CONTEXTS.set(caPem, context);
+    return context;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Options for tls.connect in every handshake of the engine. The chain is still verified by Node
  * (`authorized`, `authorizationError`); the hostname is checked separately in `inspectTls`.
  */
 export function tlsOptions(host: string, caPem: string | undefined): tls.ConnectionOptions {
+  const secureContext = secureContextFor(caPem);
   return {
     rejectUnauthorized: false,
-    // Extra CAs are added to the system roots, not put in their place.
-    ca: caPem ? [...tls.rootCertificates, caPem] : undefined,
+    // Extra CAs are added to the system roots, not put in their place (in the cached context).
+    ...(secureContext ? { secureContext } : { ca: caPem ? [...tls.rootCertificates, caPem] : undefined }),
     servername: net.isIP(host) ? undefined : host,
     // The hostname is checked in inspectTls, so `authorized` reflects the chain alone.
     checkServerIdentity: () => undefined,

@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import { MAX_TIMEOUT_MS, MIN_TIMEOUT_MS } from '../probe/constants';
 import { HOST_MAX_LENGTH } from '../../shared/limits';
-import { SECURITY_MODES } from '../../shared/probe-types';
+import { RECEIVE_PROTOCOLS, SECURITY_MODES } from '../../shared/probe-types';
 import type { Profile } from '../../shared/profile-types';
+import { OAUTH_SUPPORT, USAGE_KINDS } from '../../shared/usage';
 import { profileNameProblem } from './name';
 
 /** The only file format this version reads and writes. */
@@ -61,16 +62,30 @@ export const caFileSchema = z
 /** The same bounds the engine enforces on a request, so a saved timeout always runs. */
 export const timeoutMsSchema = z.number().int().min(MIN_TIMEOUT_MS).max(MAX_TIMEOUT_MS);
 
+const securitySchema = z.enum(SECURITY_MODES as readonly ['auto', 'starttls', 'tls', 'none']);
+const authMethodSchema = z.enum(['password', 'oauth2', 'none']);
+
+/** The optional incoming server (IMAP or POP3) of a profile. */
+export const incomingSchema = z.strictObject({
+  protocol: z.enum(RECEIVE_PROTOCOLS as readonly ['imap', 'pop3']),
+  host: hostSchema,
+  port: portSchema,
+  security: securitySchema,
+  user: smtpLineSchema(USER_MAX_LENGTH).optional(),
+  authMethod: authMethodSchema.optional(),
+});
+
 const profileShape = {
   name: profileNameSchema,
   email: smtpLineSchema(ADDRESS_MAX_LENGTH).optional(),
   provider: shortText.optional(),
   host: hostSchema,
   port: portSchema,
-  security: z.enum(SECURITY_MODES as readonly ['auto', 'starttls', 'tls', 'none']),
+  security: securitySchema,
   user: smtpLineSchema(USER_MAX_LENGTH).optional(),
-  authMethod: z.enum(['password', 'oauth2', 'none']),
+  authMethod: authMethodSchema,
   oauth: z.strictObject({ clientId: shortText.min(1), tenant: shortText.min(1) }).optional(),
+  usage: z.strictObject({ kind: z.enum(USAGE_KINDS), signIn: z.enum(OAUTH_SUPPORT) }).optional(),
   from: smtpLineSchema(ADDRESS_MAX_LENGTH).optional(),
   to: smtpLineSchema(ADDRESS_MAX_LENGTH).optional(),
   caFile: caFileSchema.optional(),
@@ -79,6 +94,7 @@ const profileShape = {
   lastResult: z
     .strictObject({ ok: z.boolean(), diagnosisId: shortText.nullable(), at: shortText })
     .optional(),
+  incoming: incomingSchema.optional(),
   updatedAt: shortText,
 };
 

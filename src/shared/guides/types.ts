@@ -12,12 +12,20 @@ export interface GuideStep {
   body: Localized[];
   /** Ordered actions for the user, shown as a numbered list (may be empty). */
   actions: Localized[];
-  /** File name of the picture under resources/guide/ (e.g. `outlook/app-password.svg`). */
+  /**
+   * File name of the picture under resources/guide/ (e.g. `outlook/app-password.svg`). `{lang}` in
+   * it is replaced by the window's language, so that each picture has one language only
+   * (`password-only/gmail.{lang}.svg` → `gmail.it.svg`).
+   */
   image: string;
   /** Describes the picture for screen readers, and says when it is an illustration. */
   imageAlt: Localized;
   /** A button the window shows with this step. `oauth-sign-in` starts "Sign in with Microsoft". */
   action?: 'oauth-sign-in';
+  /** Another guide's step this one leads to, shown as a button. */
+  link?: { guideId: string; stepId: string };
+  /** Provider presets this step can try in one click (src/shared/providers.ts ids). */
+  presets?: string[];
 }
 
 /** A dated, prominent warning shown at the top of a guide. */

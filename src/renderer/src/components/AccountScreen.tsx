@@ -1,15 +1,27 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { SecurityMode } from '../../../shared/probe-types';
 import type { KeychainStatus, Profile } from '../../../shared/profile-types';
 import { CUSTOM_PROVIDER_ID, detectProvider, getProvider, PROVIDERS } from '../../../shared/providers';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n/messages';
-import { applyPreset, validateForm, withEmail, type AccountForm, type AuthMethod } from '../lib/form';
+import { usageVerdict } from '../../../shared/usage';
+import {
+  applyPreset,
+  usageOfForm,
+  validateForm,
+  withEmail,
+  withUsage,
+  type AccountForm,
+  type AuthMethod,
+} from '../lib/form';
 import { FORM_SECURITY_MODES, SECURITY_LABEL_KEYS } from '../lib/security';
 import type { SignInControls } from '../lib/sign-in';
 import type { GuideTarget } from './DiagnosisPanel';
 import { ProfilesList } from './ProfilesList';
 import { SignInPanel } from './SignInPanel';
+import { UsageFieldset } from './UsageFieldset';
+import { VerdictBox } from './VerdictBox';
+import { PASSWORD_ONLY_GUIDE_ID } from './WayOutPanel';
 
 const AUTH_METHODS: readonly AuthMethod[] = ['password', 'oauth2', 'none'];
 
@@ -79,6 +91,8 @@ export function AccountScreen({
   onSignOut,
   onOpenGuide,
   onOpenGuideStep,
+  trying = null,
+  msClientId = null,
 }: {
   form: AccountForm;
   onChange: (form: AccountForm) => void;
@@ -95,9 +109,21 @@ export function AccountScreen({
   onSignOut: (p: Profile) => void;
   onOpenGuide: (guideId: string) => void;
   onOpenGuideStep: (target: GuideTarget) => void;
+  /** The preset a way-out button just loaded (or `custom`): say what to fill in. */
+  trying?: string | null;
+  /** The distribution's Microsoft client id (app:info); null: none configured. */
+  msClientId?: string | null;
 }) {
   const { t, l, lang } = useI18n();
   const [problems, setProblems] = useState<MessageKey[]>([]);
+  const presetOptions = { signInAvailable: Boolean(msClientId) };
+  const verdict = usageVerdict({ providerId: form.providerId, usage: usageOfForm(form) });
+  const tryingPreset = trying ? getProvider(trying) : null;
+  const emailRef = useRef<HTMLInputElement>(null);
+  // A way-out button brought the user here: start where the typing starts.
+  useEffect(() => {
+    if (trying) emailRef.current?.focus();
+  }, [trying]);
   const detected = detectProvider(form.email);
   const preset = getProvider(form.providerId);
   const keychainDown = keychain !== null && !keychain.available;
@@ -114,16 +140,26 @@ export function AccountScreen({
     <div className="screen account-screen" data-testid="account-screen">
       <form className="card" onSubmit={submit} aria-labelledby="account-heading" noValidate>
         <h2 id="account-heading">{t('account.heading')}</h2>
+        {trying && (
+          <p className="notice-inline" role="status" data-testid="trying">
+            {tryingPreset?.auth.credentials
+              ? t('wayOut.trying', { name: tryingPreset.name, credentials: l(tryingPreset.auth.credentials) })
+              : tryingPreset
+                ? t('wayOut.tryingMailbox', { name: tryingPreset.name })
+                : t('wayOut.tryingOther')}
+          </p>
+        )}
 
         <Field label={t('account.email')} hint={t('account.emailHint')}>
           {(id, hintId) => (
             <input
               id={id}
+              ref={emailRef}
               type="email"
               autoComplete="email"
               aria-describedby={hintId}
               value={form.email}
-              onChange={(e) => onChange(withEmail(form, e.target.value))}
+              onChange={(e) => onChange(withEmail(form, e.target.value, presetOptions))}
               data-testid="email"
             />
           )}
@@ -134,7 +170,7 @@ export function AccountScreen({
             <select
               id={id}
               value={form.providerId}
-              onChange={(e) => onChange(applyPreset(form, getProvider(e.target.value)))}
+              onChange={(e) => onChange(applyPreset(form, getProvider(e.target.value), presetOptions))}
               data-testid="provider"
             >
               {PROVIDERS.map((p) => (
@@ -151,6 +187,11 @@ export function AccountScreen({
           {preset && (
             <>
               <p className="muted">{l(preset.auth.notes)}</p>
+              {preset.auth.credentials && (
+                <p className="muted" data-testid="preset-credentials">
+                  {l(preset.auth.credentials)}
+                </p>
+              )}
               <p className="muted small">{t('account.providerSource', { date: preset.checked })}</p>
             </>
           )}
@@ -169,6 +210,18 @@ export function AccountScreen({
             </p>
           )}
         </div>
+
+        <UsageFieldset
+          kind={form.usageKind}
+          signIn={form.usageSignIn}
+          onChange={(usageKind, usageSignIn) => onChange(withUsage(form, usageKind, usageSignIn))}
+        />
+        {verdict && (
+          <VerdictBox
+            verdict={verdict}
+            onShowWayOut={() => onOpenGuideStep({ guideId: PASSWORD_ONLY_GUIDE_ID, stepId: 'why' })}
+          />
+        )}
 
         <fieldset>
           <legend>{t('account.server')}</legend>
@@ -267,30 +320,7 @@ export function AccountScreen({
           )}
           {form.authMethod === 'oauth2' && (
             <div className="oauth" data-testid="oauth-fields">
-              <p className="muted">{t('account.oauthNote')}</p>
-              <div className="row">
-                <Field label={t('account.oauthClientId')}>
-                  {(id) => (
-                    <input
-                      id={id}
-                      value={form.oauthClientId}
-                      onChange={(e) => set({ oauthClientId: e.target.value })}
-                      spellCheck={false}
-                      data-testid="oauth-client-id"
-                    />
-                  )}
-                </Field>
-                <Field label={t('account.oauthTenant')}>
-                  {(id) => (
-                    <input
-                      id={id}
-                      value={form.oauthTenant}
-                      onChange={(e) => set({ oauthTenant: e.target.value })}
-                      spellCheck={false}
-                    />
-                  )}
-                </Field>
-              </div>
+              {signIn.available && <p className="muted">{t('account.oauthNote')}</p>}
               <SignInPanel
                 signIn={signIn}
                 onOpenGuide={onOpenGuideStep}
@@ -298,6 +328,36 @@ export function AccountScreen({
                 buttonTestId="oauth-sign-in"
                 statusTestId="oauth-sign-in-status"
               />
+              {/* The app registration is the distribution's business: out of the way unless asked for. */}
+              <details className="advanced" data-testid="oauth-advanced">
+                <summary>{t('account.advanced')}</summary>
+                <div className="row">
+                  <Field label={t('account.oauthClientId')} hint={t('account.oauthClientIdHint')}>
+                    {(id, hintId) => (
+                      <input
+                        id={id}
+                        value={form.oauthClientId}
+                        placeholder={msClientId ?? undefined}
+                        aria-describedby={hintId}
+                        onChange={(e) => set({ oauthClientId: e.target.value })}
+                        spellCheck={false}
+                        data-testid="oauth-client-id"
+                      />
+                    )}
+                  </Field>
+                  <Field label={t('account.oauthTenant')}>
+                    {(id) => (
+                      <input
+                        id={id}
+                        value={form.oauthTenant}
+                        onChange={(e) => set({ oauthTenant: e.target.value })}
+                        spellCheck={false}
+                        data-testid="oauth-tenant"
+                      />
+                    )}
+                  </Field>
+                </div>
+              </details>
             </div>
           )}
         </fieldset>

@@ -2,6 +2,7 @@ import { renderDiagnosis } from '../../../shared/diagnoses';
 import type { DiagnosisRef } from '../../../shared/probe-types';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n/messages';
+import { visibleText } from '../../../shared/visible-text';
 
 export interface GuideTarget {
   guideId: string;
@@ -42,23 +43,23 @@ export function DiagnosisPanel({
     >
       <p className="eyebrow">{t(eyebrow)}</p>
       <h2 id={headingId} tabIndex={-1}>
-        {rendered.title}
+        {visibleText(rendered.title)}
       </h2>
-      <p>{rendered.explanation}</p>
+      <p>{visibleText(rendered.explanation)}</p>
       {detail && <p className="detail">{detail}</p>}
       {rendered.advice.length > 0 && (
         <>
           <h3>{t('result.adviceHeading')}</h3>
           <ol className="advice">
             {rendered.advice.map((item) => (
-              <li key={item}>{item}</li>
+              <li key={item}>{visibleText(item)}</li>
             ))}
           </ol>
         </>
       )}
       {rendered.reply && (
         <p className="reply">
-          <span>{t('result.serverReply')}</span> <code>{rendered.reply}</code>
+          <span>{t('result.serverReply')}</span> <code>{visibleText(rendered.reply)}</code>
         </p>
       )}
       {guide && (

@@ -2,6 +2,7 @@ import type { ProbeResult } from '../../../shared/probe-types';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n/messages';
 import { SECURITY_LABEL_KEYS } from '../lib/security';
+import { visibleText } from '../../../shared/visible-text';
 
 function Row({ label, value }: { label: MessageKey; value: string | null }) {
   const { t } = useI18n();
@@ -9,12 +10,15 @@ function Row({ label, value }: { label: MessageKey; value: string | null }) {
   return (
     <div className="kv">
       <dt>{t(label)}</dt>
-      <dd>{value}</dd>
+      <dd>{visibleText(value)}</dd>
     </div>
   );
 }
 
-/** The technical facts, on demand: certificate, capabilities, the redacted transcript. */
+/**
+ * The technical facts, on demand: certificate, capabilities, the redacted transcript. Server text
+ * is shown through visibleText: React escapes markup, not control characters or bidi overrides.
+ */
 export function ResultDetails({ result }: { result: ProbeResult }) {
   const { t } = useI18n();
   const { tls, server } = result;
@@ -63,7 +67,7 @@ export function ResultDetails({ result }: { result: ProbeResult }) {
           <ul className="caps">
             {server.capabilities.map((cap) => (
               <li key={cap}>
-                <code>{cap}</code>
+                <code>{visibleText(cap)}</code>
               </li>
             ))}
           </ul>
@@ -76,7 +80,7 @@ export function ResultDetails({ result }: { result: ProbeResult }) {
         {result.transcript.length > 0 ? (
           <pre className="transcript" data-testid="transcript">
             {result.transcript
-              .map((line) => `${String(line.t).padStart(6)} ${DIR_MARK[line.dir]} ${line.text}`)
+              .map((line) => `${String(line.t).padStart(6)} ${DIR_MARK[line.dir]} ${visibleText(line.text)}`)
               .join('\n')}
           </pre>
         ) : (

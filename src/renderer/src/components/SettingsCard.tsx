@@ -1,13 +1,16 @@
 import type { ProbeResult } from '../../../shared/probe-types';
+import { securityWording, type Usage } from '../../../shared/usage';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n/messages';
 import { SECURITY_LABEL_KEYS } from '../lib/security';
 import { CopyButton } from './CopyButton';
 
 /** "Settings that work": each value with its own copy button, in the words other programs use. */
-export function SettingsCard({ result }: { result: ProbeResult }) {
-  const { t } = useI18n();
+export function SettingsCard({ result, usage = null }: { result: ProbeResult; usage?: Usage | null }) {
+  const { t, l } = useI18n();
   const security = result.server.securityUsed ?? result.request.security;
+  // How the program these settings are for names the security choice.
+  const wording = usage ? securityWording(usage.kind, security) : null;
   const fields: { key: MessageKey; value: string }[] = [
     { key: 'result.field.server', value: result.request.host },
     { key: 'result.field.port', value: String(result.request.port) },
@@ -31,6 +34,11 @@ export function SettingsCard({ result }: { result: ProbeResult }) {
           </div>
         ))}
       </dl>
+      {wording && (
+        <p className="program-wording" data-testid="program-wording">
+          {t('program.wording', { text: l(wording) })}
+        </p>
+      )}
     </section>
   );
 }

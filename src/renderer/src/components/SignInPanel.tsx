@@ -3,6 +3,7 @@ import { useI18n, type I18n } from '../i18n/context';
 import type { MessageKey } from '../i18n/messages';
 import { uiErrorMessage, useApi } from '../lib/api';
 import type { DeviceCode, SignInControls, SignInState } from '../lib/sign-in';
+import { OAUTH_DOCS_URL } from '../../../shared/docs-links';
 import { CopyButton } from './CopyButton';
 import type { GuideTarget } from './DiagnosisPanel';
 import { IpcErrorView } from './IpcErrorView';
@@ -13,7 +14,7 @@ import { IpcErrorView } from './IpcErrorView';
  * and its address once main has one; the outcome, with the catalogue's diagnosis on failure.
  */
 export function SignInPanel({
-  signIn: { state, onSignIn, onCancel },
+  signIn: { available, state, onSignIn, onCancel },
   onOpenGuide,
   buttonLabel,
   buttonTestId,
@@ -35,6 +36,7 @@ export function SignInPanel({
       pendingControls.current?.querySelector('button')?.focus();
     }
   }, [pendingFlow]);
+  if (!available) return <NotConfigured />;
   return (
     <div className="sign-in" data-testid="sign-in" data-phase={state.phase}>
       {!pending && (
@@ -79,6 +81,33 @@ export function SignInPanel({
             </button>
           </div>
         </>
+      )}
+    </div>
+  );
+}
+
+/** No client id: say in one sentence what is missing, and where it is explained (no dead button). */
+function NotConfigured() {
+  const api = useApi();
+  const { t, lang } = useI18n();
+  const [openError, setOpenError] = useState<unknown>(null);
+  const open = () =>
+    api.invoke('app:open-external', OAUTH_DOCS_URL).then(
+      () => setOpenError(null),
+      (error: unknown) => setOpenError(error),
+    );
+  return (
+    <div className="sign-in" data-testid="oauth-not-configured">
+      <p className="notice-inline">
+        {t('account.signInNotConfigured')}{' '}
+        <button type="button" className="link" onClick={() => void open()} data-testid="oauth-docs-link">
+          {t('account.signInDocs')}
+        </button>
+      </p>
+      {openError !== null && (
+        <p className="warning" role="alert">
+          {t('result.actionFailed', { message: uiErrorMessage(openError, lang) })}
+        </p>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n/context';
 import type { StepView } from '../lib/steps';
+import { visibleText } from '../../../shared/visible-text';
 
 /** Status symbols are decorative (aria-hidden): the state is also written in words. */
 const STATE_ICON: Record<StepView['state'], string> = {
@@ -23,7 +24,7 @@ export function StepList({ steps }: { steps: StepView[] }) {
           <span className="step-name">{t(`step.${step.id}`)}</span>
           <span className="step-state">{t(`status.${step.state}`)}</span>
           {step.ms !== null && <span className="step-ms">{t('test.durationMs', { ms: step.ms })}</span>}
-          {step.summary && <span className="step-summary">{l(step.summary)}</span>}
+          {step.summary && <span className="step-summary">{visibleText(l(step.summary))}</span>}
         </li>
       ))}
     </ol>

@@ -3,15 +3,25 @@ import type { RunProbeOutput } from '../../../shared/ipc';
 import { encodeIpcError } from '../../../shared/ipc-error';
 import { useI18n } from '../i18n/context';
 import type { StepView } from '../lib/steps';
+import { PASSWORD_REFUSED_DIAGNOSES, usageVerdict, type Usage } from '../../../shared/usage';
 import { DiagnosisPanel, type GuideTarget } from './DiagnosisPanel';
 import { IpcErrorView } from './IpcErrorView';
 import { ReportActions } from './ReportActions';
 import { ResultDetails } from './ResultDetails';
 import { SettingsCard } from './SettingsCard';
 import { StepList } from './StepList';
+import { VerdictBox } from './VerdictBox';
+import { WayOutPanel } from './WayOutPanel';
+
+/** What the account said when the run started: used by the verdict and the result's wording. */
+export interface RunContext {
+  providerId: string;
+  usage: Usage | null;
+}
 
 export interface RunState {
   runId: string;
+  context: RunContext;
   host: string;
   port: number;
   steps: StepView[];
@@ -34,6 +44,7 @@ export function TestScreen({
   onAgain,
   onOpenGuide,
   onRetryWithoutSaving,
+  onTryPreset,
 }: {
   run: RunState;
   onStop: () => void;
@@ -41,6 +52,7 @@ export function TestScreen({
   onAgain: () => void;
   onOpenGuide: (target: GuideTarget) => void;
   onRetryWithoutSaving: () => void;
+  onTryPreset: (presetId: string) => void;
 }) {
   const { t } = useI18n();
   const running = !run.result && !run.error;
@@ -111,7 +123,14 @@ export function TestScreen({
             )}
           </>
         )}
-        {run.result && <Outcome result={run.result} onOpenGuide={onOpenGuide} />}
+        {run.result && (
+          <Outcome
+            result={run.result}
+            context={run.context}
+            onOpenGuide={onOpenGuide}
+            onTryPreset={onTryPreset}
+          />
+        )}
       </div>
     </section>
   );
@@ -119,12 +138,23 @@ export function TestScreen({
 
 function Outcome({
   result,
+  context,
   onOpenGuide,
+  onTryPreset,
 }: {
   result: RunProbeOutput;
+  context: RunContext;
   onOpenGuide: (target: GuideTarget) => void;
+  onTryPreset: (presetId: string) => void;
 }) {
   const { t } = useI18n();
+  const diagnosisId = result.diagnosis?.id ?? null;
+  const verdict = result.ok ? null : usageVerdict({ ...context, diagnosisId });
+  // A password refused for good: say what does work, right under the diagnosis.
+  const wayOut =
+    !result.ok &&
+    !result.cancelled &&
+    (verdict !== null || PASSWORD_REFUSED_DIAGNOSES.includes(diagnosisId ?? ''));
   return (
     <>
       {result.saveProblem && (
@@ -141,9 +171,19 @@ function Outcome({
           {t('test.cancelled')}
         </p>
       ) : result.ok ? (
-        <SettingsCard result={result} />
+        <SettingsCard result={result} usage={context.usage} />
       ) : (
-        result.diagnosis && <DiagnosisPanel diagnosis={result.diagnosis} onOpenGuide={onOpenGuide} />
+        <>
+          {verdict && <VerdictBox verdict={verdict} />}
+          {result.diagnosis && <DiagnosisPanel diagnosis={result.diagnosis} onOpenGuide={onOpenGuide} />}
+          {wayOut && (
+            <WayOutPanel
+              providerId={context.providerId}
+              onTryPreset={onTryPreset}
+              onOpenGuide={onOpenGuide}
+            />
+          )}
+        </>
       )}
       <ResultDetails result={result} />
       <ReportActions result={result} />

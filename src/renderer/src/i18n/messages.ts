@@ -1,8 +1,10 @@
 import type { Lang } from '../../../shared/probe-types';
+import { wayOutEn, wayOutIt } from './way-out-messages';
 
 /**
  * Every string the window shows, in English and Italian. Components never contain text literals
- * (a test scans the .tsx files); texts may interpolate `{name}` values.
+ * (a test scans the .tsx files); texts may interpolate `{name}` values. Each feature with many
+ * strings keeps them in its own file (way-out-messages.ts…), merged here.
  */
 const en = {
   'app.title': 'Mailcheck',
@@ -39,6 +41,11 @@ const en = {
   'account.oauthTenant': 'Tenant',
   'account.signIn': 'Sign in with Microsoft',
   'account.signInNeedsClientId': 'Enter the App (client) ID registered for Mailcheck.',
+  'account.signInNotConfigured':
+    'This copy of Mailcheck has no Microsoft app registration (client id), so it cannot sign in with Microsoft; whoever installed it can add one.',
+  'account.signInDocs': 'How (docs/oauth.md)',
+  'account.advanced': 'Advanced',
+  'account.oauthClientIdHint': 'Only to use another app registration than this copy’s.',
   'account.save': 'Save this account',
   'account.profileName': 'Account name',
   'account.savePassword': 'Save the password in the system keychain',
@@ -104,6 +111,8 @@ const en = {
   'step.tls': 'Encryption (TLS)',
   'step.auth': 'Authentication',
   'step.send': 'Test message',
+  'step.capabilities': 'Server features',
+  'step.mailbox': 'Mailbox',
 
   'status.waiting': 'waiting',
   'status.running': 'running',
@@ -158,10 +167,13 @@ const en = {
   'guide.stepsLabel': 'Guide steps',
   'guide.toc': 'Contents',
   'guide.back': 'Back',
+  'guide.openOther': 'Open the guide: {title}',
+  'guide.index': 'Guides',
+  'guide.indexIntro': 'There is no guide for this provider yet. These are the guides Mailcheck has:',
   'guide.signIn': 'Sign in with Microsoft',
   'guide.signInDone': 'Signed in as {user}. Run the test again.',
   'guide.signInNeedsProfile':
-    'First give the account a name and an App (client) ID on the Account screen (choose “Sign in with Microsoft”).',
+    'First give the account a name on the Account screen (choose “Sign in with Microsoft”).',
   'guide.signingIn': 'Waiting for the browser sign-in…',
 
   'signIn.useCode': 'Use a code instead',
@@ -176,6 +188,8 @@ const en = {
   'signIn.deviceType': 'Enter this code there, then sign in with your Microsoft account:',
   'signIn.copyCode': 'Copy the code',
   'signIn.deviceExpires': 'The code works until {time}.',
+
+  ...wayOutEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -215,6 +229,11 @@ const it: Record<MessageKey, string> = {
   'account.oauthTenant': 'Tenant',
   'account.signIn': 'Accedi con Microsoft',
   'account.signInNeedsClientId': 'Inserisci l’ID applicazione (client) registrato per Mailcheck.',
+  'account.signInNotConfigured':
+    'Questa copia di Mailcheck non ha una registrazione dell’app Microsoft (ID client), quindi non può accedere con Microsoft; chi l’ha installata può aggiungerla.',
+  'account.signInDocs': 'Come fare (docs/oauth.md)',
+  'account.advanced': 'Avanzate',
+  'account.oauthClientIdHint': 'Solo per usare una registrazione dell’app diversa da quella di questa copia.',
   'account.save': 'Salva questo account',
   'account.profileName': 'Nome dell’account',
   'account.savePassword': 'Salva la password nel portachiavi del sistema',
@@ -281,6 +300,8 @@ const it: Record<MessageKey, string> = {
   'step.tls': 'Cifratura (TLS)',
   'step.auth': 'Autenticazione',
   'step.send': 'Messaggio di prova',
+  'step.capabilities': 'Funzioni del server',
+  'step.mailbox': 'Casella di posta',
 
   'status.waiting': 'in attesa',
   'status.running': 'in corso',
@@ -335,10 +356,13 @@ const it: Record<MessageKey, string> = {
   'guide.stepsLabel': 'Passaggi della guida',
   'guide.toc': 'Indice',
   'guide.back': 'Indietro',
+  'guide.openOther': 'Apri la guida: {title}',
+  'guide.index': 'Guide',
+  'guide.indexIntro': 'Non c’è ancora una guida per questo provider. Queste sono le guide di Mailcheck:',
   'guide.signIn': 'Accedi con Microsoft',
   'guide.signInDone': 'Accesso effettuato come {user}. Ripeti il test.',
   'guide.signInNeedsProfile':
-    'Prima dai all’account un nome e un ID applicazione (client) nella schermata Account (scegli «Accedi con Microsoft»).',
+    'Prima dai un nome all’account nella schermata Account (scegli «Accedi con Microsoft»).',
   'guide.signingIn': 'In attesa dell’accesso nel browser…',
 
   'signIn.useCode': 'Usa invece un codice',
@@ -353,6 +377,8 @@ const it: Record<MessageKey, string> = {
   'signIn.deviceType': 'Inserisci lì questo codice, poi accedi con il tuo account Microsoft:',
   'signIn.copyCode': 'Copia il codice',
   'signIn.deviceExpires': 'Il codice vale fino alle {time}.',
+
+  ...wayOutIt,
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, it };

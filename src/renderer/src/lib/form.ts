@@ -8,6 +8,7 @@ import {
   presetUsername,
   type ProviderPreset,
 } from '../../../shared/providers';
+import type { OAuthSupport, Usage, UsageKind } from '../../../shared/usage';
 import type { MessageKey } from '../i18n/messages';
 
 export type AuthMethod = Profile['authMethod'];
@@ -25,6 +26,10 @@ export interface AccountForm {
   password: string;
   oauthClientId: string;
   oauthTenant: string;
+  /** Where the settings will be used; null until the user says. */
+  usageKind: UsageKind | null;
+  /** Whether that program offers "Sign in with Microsoft / Google". */
+  usageSignIn: OAuthSupport;
   saveProfile: boolean;
   profileName: string;
   savePassword: boolean;
@@ -51,6 +56,8 @@ export const EMPTY_FORM: AccountForm = {
   password: '',
   oauthClientId: '',
   oauthTenant: 'consumers',
+  usageKind: null,
+  usageSignIn: 'unknown',
   saveProfile: false,
   profileName: '',
   savePassword: true,
@@ -61,11 +68,30 @@ export const EMPTY_FORM: AccountForm = {
   loadedProfile: null,
 };
 
+/** What a preset needs to know about this copy of Mailcheck. */
+export interface PresetOptions {
+  /** "Sign in with Microsoft" can work here (the distribution configured a client id). */
+  signInAvailable?: boolean;
+}
+
+/** The sign-in method a preset starts with (the user's choice stays editable). */
+function presetAuthMethod(form: AccountForm, preset: ProviderPreset, opts: PresetOptions): AuthMethod {
+  if (preset.auth.oauthDefault && opts.signInAvailable && form.usageSignIn !== 'no') return 'oauth2';
+  // Microsoft's sign-in means nothing to another provider's server.
+  if (form.authMethod === 'oauth2' && !preset.oauthTenant) return 'password';
+  return form.authMethod;
+}
+
 /** Fills the server fields from a preset; the user's own entries (email, password…) stay. */
-export function applyPreset(form: AccountForm, preset: ProviderPreset | null): AccountForm {
+export function applyPreset(
+  form: AccountForm,
+  preset: ProviderPreset | null,
+  opts: PresetOptions = {},
+): AccountForm {
   if (!preset) return { ...form, providerId: CUSTOM_PROVIDER_ID };
   return {
     ...form,
+    authMethod: presetAuthMethod(form, preset, opts),
     providerId: preset.id,
     host: preset.smtp.host,
     port: String(preset.smtp.port),
@@ -77,14 +103,34 @@ export function applyPreset(form: AccountForm, preset: ProviderPreset | null): A
 }
 
 /** Applies a new email: recognises the provider and keeps the fields that followed the old email in step. */
-export function withEmail(form: AccountForm, email: string): AccountForm {
+export function withEmail(form: AccountForm, email: string, opts: PresetOptions = {}): AccountForm {
   const old = form.email.trim();
   const next: AccountForm = { ...form, email };
-  if (!form.user || form.user === old) next.user = email.trim();
+  // A relay's login is not an address of yours: the user field does not follow the email there.
+  const rule = getProvider(form.providerId)?.auth.username ?? 'email';
+  const userFollowsEmail = rule === 'email' || rule === 'local-part';
+  if (userFollowsEmail && (!form.user || form.user === old)) next.user = email.trim();
   if (!form.profileName || form.profileName === old) next.profileName = email.trim();
   if (!form.from || form.from === old) next.from = email.trim();
   const preset = detectProvider(email);
-  return preset && preset.id !== form.providerId ? applyPreset(next, preset) : next;
+  return preset && preset.id !== form.providerId ? applyPreset(next, preset, opts) : next;
+}
+
+/**
+ * A fresh form for trying another way to send (the way-out panel, a guide's "Try" button): the
+ * preset's server, password sign-in, and nothing of the old account but where it will be used.
+ * `custom` gives a blank server for the user's own hosting provider.
+ */
+export function formForTrying(form: AccountForm, presetId: string): AccountForm {
+  const fresh: AccountForm = {
+    ...EMPTY_FORM,
+    usageKind: form.usageKind,
+    usageSignIn: form.usageSignIn,
+    authMethod: 'password',
+  };
+  const preset = getProvider(presetId);
+  if (!preset) return { ...fresh, providerId: CUSTOM_PROVIDER_ID };
+  return { ...applyPreset(fresh, preset), user: presetUsername(preset, ''), authMethod: 'password' };
 }
 
 export function formFromProfile(p: Profile): AccountForm {
@@ -99,6 +145,8 @@ export function formFromProfile(p: Profile): AccountForm {
     user: p.user ?? '',
     oauthClientId: p.oauth?.clientId ?? '',
     oauthTenant: p.oauth?.tenant ?? getProvider(p.provider ?? '')?.oauthTenant ?? 'consumers',
+    usageKind: p.usage?.kind ?? null,
+    usageSignIn: p.usage?.signIn ?? 'unknown',
     saveProfile: true,
     profileName: p.name,
     sendTest: Boolean(p.from && p.to),
@@ -120,14 +168,40 @@ export function profileFromForm(form: AccountForm, now: Date = new Date()): Prof
   if (form.email.trim()) profile.email = form.email.trim();
   profile.provider = form.providerId;
   if (form.authMethod !== 'none' && form.user.trim()) profile.user = form.user.trim();
-  if (form.authMethod === 'oauth2') {
+  if (form.authMethod === 'oauth2' && form.oauthClientId.trim()) {
     profile.oauth = { clientId: form.oauthClientId.trim(), tenant: form.oauthTenant.trim() || 'consumers' };
   }
+  const usage = usageOfForm(form);
+  if (usage) profile.usage = usage;
   if (form.sendTest && form.from.trim() && form.to.trim()) {
     profile.from = form.from.trim();
     profile.to = form.to.trim();
   }
   return profile;
+}
+
+/**
+ * Records where the settings will be used. A program that can only send a password is tested with
+ * a password: Mailcheck's own "Sign in with Microsoft" would prove nothing about it.
+ */
+export function withUsage(form: AccountForm, usageKind: UsageKind, usageSignIn: OAuthSupport): AccountForm {
+  const next: AccountForm = { ...form, usageKind, usageSignIn };
+  if (usageSignIn === 'no' && form.authMethod === 'oauth2') next.authMethod = 'password';
+  return next;
+}
+
+/** Where the settings will be used, once the user has said. */
+export function usageOfForm(form: AccountForm): Usage | null {
+  return form.usageKind ? { kind: form.usageKind, signIn: form.usageSignIn } : null;
+}
+
+/**
+ * The form with the client id Microsoft's sign-in will use: the one typed under "Advanced", else
+ * the distribution's (app:info), so that a saved OAuth account always records it.
+ */
+export function withClientId(form: AccountForm, distributionClientId: string | null): AccountForm {
+  if (form.authMethod !== 'oauth2' || form.oauthClientId.trim() || !distributionClientId) return form;
+  return { ...form, oauthClientId: distributionClientId };
 }
 
 /** What the form needs to know about the system keychain. */

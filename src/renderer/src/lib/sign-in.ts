@@ -19,6 +19,8 @@ export const SIGN_IN_IDLE: SignInState = { phase: 'idle' };
 
 /** The sign-in as each panel showing it gets it: where it stands, and what the person can do. */
 export interface SignInControls {
+  /** False when this copy has no client id (none configured, none typed): no button, a sentence instead. */
+  available: boolean;
   state: SignInState;
   onSignIn: (flow: OAuthFlow) => void;
   onCancel: () => void;
