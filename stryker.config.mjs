@@ -34,7 +34,6 @@ export default {
     '!docs/diagnoses.md',
     'bench',
     'build',
-    'resources',
     'reports',
     '*.log',
   ],
