@@ -111,6 +111,55 @@ describe('Redactor: short and empty secrets', () => {
   });
 });
 
+describe('Redactor: the other encodings a secret travels in', () => {
+  it('URL-encoded with upper- or lower-case escapes, form-encoded spaces, hex in both cases', () => {
+    const secret = 'pa ss/é!9';
+    const url = encodeURIComponent(secret);
+    const hex = Buffer.from(secret, 'utf8').toString('hex');
+    const r = redactorFor(secret);
+    for (const form of [
+      url,
+      url.replace(/%20/g, '+'),
+      url.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
+      hex,
+      hex.toUpperCase(),
+    ])
+      expect(r.scrub(`q=${form}&x=1`), form).toBe(`q=${REDACTED}&x=1`);
+  });
+
+  it('base64url, alone and inside a longer token', () => {
+    // Its base64 has '/' and '+', which base64url writes '_' and '-'.
+    const secret = '???>>>???>>>';
+    expect(b64(secret)).toBe('Pz8/Pj4+Pz8/Pj4+');
+    const url = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
+    const r = redactorFor(secret);
+    expect(r.scrub(`x ${url(secret)} y`)).toBe(`x ${REDACTED} y`);
+    for (const prefix of ['a', 'ab', 'abc'])
+      expect(r.scrub(`x ${url(`${prefix}${secret}zz`)} y`), prefix).toBe(`x ${REDACTED} y`);
+  });
+
+  it('a distinctive secret (8 characters or more) is removed even inside a word', () => {
+    expect(redactorFor('Pa55word').scrub('xPa55wordx')).toBe(`x${REDACTED}x`);
+    // 7 characters: only as a word of its own.
+    expect(redactorFor('Pa55wor').scrub('xPa55worx Pa55wor')).toBe(`xPa55worx ${REDACTED}`);
+  });
+
+  it('of two secrets, the longer one wins where both start', () => {
+    const r = redactorFor('abcd1234');
+    r.addSecret('abcd1234zz');
+    expect(r.scrub('[abcd1234zz]')).toBe('[<redacted>]');
+  });
+
+  it('a piece of an AUTH payload split across reply lines: 4 characters or more', () => {
+    const payload = b64(`\u0000${USER}\u0000${SECRET}`);
+    const r = redactorFor(SECRET, USER);
+    expect(r.scrub(`334 ${payload.slice(0, 12)}`)).toBe(`334 ${REDACTED}`);
+    expect(r.scrub(`334 ${payload.slice(0, 4)}`)).toBe(`334 ${REDACTED}`);
+    // Three characters are too common to attribute to the payload.
+    expect(r.scrub(`334 ${payload.slice(0, 3)}`)).toBe(`334 ${payload.slice(0, 3)}`);
+  });
+});
+
 describe('SaslLineFilter: where an exchange starts and ends', () => {
   it('an AUTH with its payload is cut after the mechanism, whatever the spacing or case', () => {
     expect(new SaslLineFilter().client('AUTH PLAIN AGEAYg==')).toBe(`AUTH PLAIN ${REDACTED}`);
