@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classify, factsFromError } from '../../src/engine/probe';
+import { replyStepOf } from '../../src/engine/probe/classify';
 
 const SYSTEM_CODES = [
   'ECONNREFUSED',
@@ -106,5 +107,50 @@ describe('factsFromError', () => {
     const facts = factsFromError(Object.assign(new Error('x'), { code: 'ECONNECTION' }), 'greeting');
     expect(facts).toMatchObject({ code: 'ECONNECTION', sysCode: null, message: 'x' });
     expect(classify(facts)).toBe('net.closed');
+  });
+});
+
+describe('replyStepOf: which command a reply answered', () => {
+  it.each([
+    ['EHLO client.example', 'ehlo', 'x', 'ehlo'],
+    ['helo client.example', 'greeting', 'x', 'ehlo'],
+    ['LHLO client.example', 'greeting', 'x', 'ehlo'],
+    ['STARTTLS', 'ehlo', 'x', 'starttls'],
+    ['AUTH PLAIN', 'tls', 'x', 'auth'],
+    ['auth xoauth2', 'tls', 'x', 'auth'],
+    ['MAIL FROM', 'auth', 'x', 'mail'],
+    ['RCPT TO', 'send', 'x', 'rcpt'],
+    ['DATA', 'send', 'Data command failed: 554 no', 'data'],
+    ['DATA', 'send', 'Message failed: 550 spam', 'end-of-data'],
+    ['DATA', 'send', 'Oh no. Message failed', 'data'],
+    // CONN is the greeting only at the greeting step; elsewhere nodemailer cannot tell.
+    ['CONN', 'greeting', 'x', 'greeting'],
+    ['CONN', 'ehlo', 'x', null],
+    // No command: the probe's step tells, where it can.
+    [null, 'greeting', 'x', 'greeting'],
+    [null, 'ehlo', 'x', 'ehlo'],
+    [null, 'tls', 'x', 'starttls'],
+    [null, 'auth', 'x', 'auth'],
+    [null, 'send', 'x', null],
+    [null, 'dns', 'x', null],
+    // Only a command at the start counts.
+    ['XEHLO', 'auth', 'x', 'auth'],
+    ['NOOP AUTH', 'send', 'x', null],
+    ['', 'send', 'x', null],
+  ] as const)('%j at step %s (%s) → %j', (command, step, message, expected) => {
+    expect(replyStepOf({ command, step, message })).toBe(expected);
+  });
+
+  it('an XOAUTH2 login refusal is read as one (the command names the mechanism)', () => {
+    const facts = factsFromError(
+      Object.assign(new Error('Invalid login: 535 5.7.3 Authentication unsuccessful'), {
+        code: 'EAUTH',
+        command: 'AUTH XOAUTH2',
+        response: '535 5.7.3 Authentication unsuccessful',
+      }),
+      'auth',
+    );
+    const asPassword = { ...facts, command: 'AUTH PLAIN' };
+    expect(classify(facts)).not.toBe(classify(asPassword));
   });
 });
