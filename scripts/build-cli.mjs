@@ -7,7 +7,8 @@
 // - keytar stays external (a native module, loaded only when a command needs the keychain), and so
 //   do openid-client and its ESM-only dependencies (loaded only for --auth oauth2);
 // - src/cli imports each subcommand, the profile store, the keychain and OAuth on demand, so a
-//   bundled module is evaluated only when its path is taken.
+//   bundled module is evaluated only when its path is taken (discovery's tldts and fast-xml-parser
+//   only for `discover` and `smtp --email`).
 // - bin/mailcheck.js runs the bundle with a V8 code cache beside it (bin/code-cache.js); every
 //   build deletes the caches of the previous bundle.
 // `node scripts/build-cli.mjs` builds; test/profiles/paths.test.ts builds with CLI_BUILD_OPTIONS

@@ -41,12 +41,25 @@ export function discoveryToJson(result: DiscoveryResult) {
     imap: settingJson(result.imap),
     pop3: settingJson(result.pop3),
     oauth: result.oauth,
-    candidates: result.candidates,
+    // Exactly the contract's seven keys; why a probe failed is in `problems`.
+    candidates: result.candidates.map(({ protocol, host, port, security, source, reachable, ms }) => ({
+      protocol,
+      host,
+      port,
+      security,
+      source,
+      reachable,
+      ms,
+    })),
     lookups: result.lookups,
     provider: result.provider,
+    problems: result.candidates
+      .filter((c) => c.problem)
+      .map(({ protocol, host, port, security, problem }) => ({ protocol, host, port, security, problem })),
     trust: { smtp: trustJson(result.smtp), imap: trustJson(result.imap), pop3: trustJson(result.pop3) },
     probed: result.probed,
     cancelled: result.cancelled,
+    timedOut: result.timedOut,
     totalMs: result.totalMs,
   };
 }
@@ -84,10 +97,10 @@ const FLAG: Record<TrustFlag, Words> = {
   },
 };
 
-const SECURITY: Record<DiscoveredSetting['security'], string> = {
-  starttls: 'STARTTLS',
-  tls: 'SSL/TLS',
-  none: 'none/nessuna',
+const SECURITY: Record<DiscoveredSetting['security'], Words> = {
+  starttls: { en: 'STARTTLS', it: 'STARTTLS' },
+  tls: { en: 'SSL/TLS', it: 'SSL/TLS' },
+  none: { en: 'no encryption', it: 'nessuna cifratura' },
 };
 
 const OUTCOME: Record<LookupOutcome, Words> = {
@@ -125,26 +138,32 @@ const W = {
     it: 'Nessun server in uscita (SMTP) trovato. Chiedi le impostazioni al provider, poi: mailcheck smtp --host HOST.',
   },
   cancelled: { en: 'Discovery cancelled.', it: 'Ricerca annullata.' },
+  timedOut: {
+    en: 'Stopped at the time limit (--timeout): servers that had not answered by then are marked –.',
+    it: 'Fermata al limite di tempo (--timeout): i server che non avevano ancora risposto sono segnati con –.',
+  },
   password: {
     en: 'No password was sent. To test the login: mailcheck smtp --email ADDRESS --password-stdin',
     it: 'Nessuna password è stata inviata. Per provare l’accesso: mailcheck smtp --email ADDRESS --password-stdin',
   },
 } satisfies Record<string, Words>;
 
-function settingLines(
-  protocol: MailProtocol,
-  s: DiscoveredSetting | null,
-  probed: boolean,
-  lang: Lang,
-): string[] {
+function settingLines(protocol: MailProtocol, result: DiscoveryResult, lang: Lang): string[] {
+  const s = result[protocol];
+  const probed = result.probed;
   const label = `${PROTOCOL[protocol][lang]}:`.padEnd(20);
   if (!s) return [`${label}${W.none[lang]}`];
   const indent = ' '.repeat(20);
   const lines = [
-    `${label}${printable(s.host)} ${W.port[lang]} ${s.port} ${SECURITY[s.security]}, ${W.user[lang]} ${printable(s.username)}`,
+    `${label}${printable(s.host)} ${W.port[lang]} ${s.port} ${SECURITY[s.security][lang]}, ${W.user[lang]} ${printable(s.username)}`,
     `${indent}${W.via[lang]}: ${SOURCE_NAME[s.source][lang]} (${printable(s.origin, 200)})`,
   ];
-  const check = !probed ? W.notProbed[lang] : s.verified ? W.verified[lang] : W.notVerified[lang];
+  // Why it is not verified: the probe's catalogue id or error code, from the list of servers tried.
+  const tried = result.candidates.find(
+    (c) => c.protocol === protocol && c.host === s.host && c.port === s.port && c.security === s.security,
+  );
+  const why = tried?.problem ? ` (${printable(tried.problem, 80)})` : '';
+  const check = !probed ? W.notProbed[lang] : s.verified ? W.verified[lang] : `${W.notVerified[lang]}${why}`;
   const methods = s.authMethods.length
     ? `; ${W.login[lang]}: ${printable(s.authMethods.join(' '), 200)}`
     : '';
@@ -156,7 +175,7 @@ function settingLines(
 export function discoveryToText(result: DiscoveryResult, lang: Lang): string {
   const lines = [`${W.title[lang]} ${printable(result.address)}`, ''];
   for (const protocol of ['smtp', 'imap', 'pop3'] as const)
-    lines.push(...settingLines(protocol, result[protocol], result.probed, lang));
+    lines.push(...settingLines(protocol, result, lang));
   if (result.oauth) lines.push('', W.oauth[lang]);
   if (result.candidates.length) {
     lines.push('', `${W.tried[lang]}:`);
@@ -168,7 +187,7 @@ export function discoveryToText(result: DiscoveryResult, lang: Lang): string {
             ? `✔ ${W.answered[lang]} ${c.ms} ms`
             : `✖ ${W.failed[lang]} ${c.ms} ms${c.problem ? ` (${printable(c.problem, 80)})` : ''}`;
       lines.push(
-        `  ${c.protocol.padEnd(4)} ${`${printable(c.host)}:${c.port}`.padEnd(32)} ${SECURITY[c.security].padEnd(8)} ${c.source.padEnd(10)} ${state}`,
+        `  ${c.protocol.padEnd(4)} ${`${printable(c.host)}:${c.port}`.padEnd(32)} ${SECURITY[c.security][lang].padEnd(8)} ${c.source.padEnd(10)} ${state}`,
       );
     }
   }
@@ -180,6 +199,7 @@ export function discoveryToText(result: DiscoveryResult, lang: Lang): string {
     );
   }
   lines.push('', `${W.total[lang]}: ${result.totalMs} ms`);
+  if (result.timedOut) lines.push(W.timedOut[lang]);
   if (result.cancelled) lines.push(W.cancelled[lang]);
   else if (!result.smtp) lines.push(W.nothing[lang]);
   else lines.push(W.password[lang].replace('ADDRESS', printable(result.address)));

@@ -62,6 +62,13 @@ export async function applyDiscovery(
         ? `mailcheck: trovato ${printable(smtp.host)}:${smtp.port} (${smtp.security}) tramite ${via}, ${state}, in ${discovery.totalMs} ms\n`
         : `mailcheck: found ${printable(smtp.host)}:${smtp.port} (${smtp.security}) via ${via}, ${state}, in ${discovery.totalMs} ms\n`,
     );
+    if (smtp.oauth && flags.auth !== 'oauth2' && !flags.accessTokenStdin) {
+      io.stderr.write(
+        lang === 'it'
+          ? 'mailcheck: questo provider richiede OAuth2: se la password viene rifiutata, usa --auth oauth2.\n'
+          : 'mailcheck: this provider wants OAuth2: if the password is refused, use --auth oauth2.\n',
+      );
+    }
   }
   return { flags: merged, discovery };
 }

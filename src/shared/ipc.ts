@@ -6,7 +6,7 @@
  */
 import type { Lang, ProbeEvent, ProbeRequest, ProbeResult } from './probe-types';
 import type { IpcErrorPayload } from './ipc-error';
-import type { KeychainStatus, Profile } from './profile-types';
+import type { KeychainStatus, Profile, RunRecord } from './profile-types';
 
 /** What the renderer asks the main process to test. */
 export interface RunProbeInput {
@@ -76,6 +76,8 @@ export interface IpcContract {
   'profiles:list': { args: []; result: { profiles: Profile[]; warning?: string; warningIt?: string } };
   'profiles:save': { args: [input: SaveProfileInput]; result: { savedSecret: boolean } };
   'profiles:delete': { args: [name: string]; result: void };
+  /** The last runs of every saved account (newest first), by account name. */
+  'history:list': { args: []; result: { runs: Record<string, RunRecord[]> } };
   'keychain:status': { args: []; result: KeychainStatus };
   'oauth:sign-in': { args: [input: OAuthSignInInput]; result: { user: string } };
   /** Stops a sign-in that is waiting for the browser or the device code (it then fails as cancelled). */
@@ -113,6 +115,7 @@ export const IPC_CHANNELS = [
   'profiles:list',
   'profiles:save',
   'profiles:delete',
+  'history:list',
   'keychain:status',
   'oauth:sign-in',
   'oauth:cancel-sign-in',

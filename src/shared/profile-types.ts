@@ -46,5 +46,13 @@ export interface Profile {
   updatedAt: string;
 }
 
+/** One past run of a saved account: when, whether it worked, and the diagnosis id. No secrets. */
+export interface RunRecord {
+  /** ISO date-time. */
+  at: string;
+  ok: boolean;
+  diagnosisId: string | null;
+}
+
 /** Whether the OS keychain can be used; when not, why, in both languages (shown as is). */
 export type KeychainStatus = { available: true } | { available: false; reason: string; reasonIt: string };

@@ -346,7 +346,7 @@ export const PROVIDERS: readonly ProviderPreset[] = [
   // password. None of them uses your mailbox's address as the username. Checked on 2026-12-02.
   {
     id: 'brevo',
-    name: 'Brevo (SMTP relay)',
+    name: 'Brevo',
     kind: 'relay',
     domains: [],
     smtp: { host: 'smtp-relay.brevo.com', port: 587, security: 'starttls' },
@@ -368,7 +368,7 @@ export const PROVIDERS: readonly ProviderPreset[] = [
   },
   {
     id: 'mailjet',
-    name: 'Mailjet (SMTP relay)',
+    name: 'Mailjet',
     kind: 'relay',
     domains: [],
     smtp: { host: 'in-v3.mailjet.com', port: 587, security: 'starttls' },
@@ -390,7 +390,7 @@ export const PROVIDERS: readonly ProviderPreset[] = [
   },
   {
     id: 'sendgrid',
-    name: 'SendGrid (SMTP relay)',
+    name: 'SendGrid',
     kind: 'relay',
     domains: [],
     smtp: { host: 'smtp.sendgrid.net', port: 587, security: 'starttls' },
@@ -413,7 +413,7 @@ export const PROVIDERS: readonly ProviderPreset[] = [
   },
   {
     id: 'amazon-ses',
-    name: 'Amazon SES (SMTP relay)',
+    name: 'Amazon SES',
     kind: 'relay',
     domains: [],
     smtp: { host: 'email-smtp.eu-west-1.amazonaws.com', port: 587, security: 'starttls' },
@@ -435,7 +435,7 @@ export const PROVIDERS: readonly ProviderPreset[] = [
   },
   {
     id: 'postmark',
-    name: 'Postmark (SMTP relay)',
+    name: 'Postmark',
     kind: 'relay',
     domains: [],
     smtp: { host: 'smtp.postmarkapp.com', port: 587, security: 'starttls' },

@@ -38,13 +38,13 @@ const SECURITY_WORDING: Record<UsageKind, Record<Exclude<SecurityMode, 'auto'>, 
   cms: {
     starttls: {
       en: 'In WordPress SMTP plugins (e.g. WP Mail SMTP) choose Encryption “TLS”: there it means STARTTLS.',
-      it: 'Nei plugin SMTP di WordPress (per esempio WP Mail SMTP) scegli Crittografia «TLS»: lì significa STARTTLS.',
+      it: 'Nei plugin SMTP di WordPress (per esempio WP Mail SMTP) scegli la cifratura «TLS»: lì significa STARTTLS.',
     },
     tls: {
       en: 'In WordPress SMTP plugins (e.g. WP Mail SMTP) choose Encryption “SSL”.',
-      it: 'Nei plugin SMTP di WordPress (per esempio WP Mail SMTP) scegli Crittografia «SSL».',
+      it: 'Nei plugin SMTP di WordPress (per esempio WP Mail SMTP) scegli la cifratura «SSL».',
     },
-    none: { en: 'Choose Encryption “None”.', it: 'Scegli Crittografia «Nessuna».' },
+    none: { en: 'Choose Encryption “None”.', it: 'Scegli la cifratura «Nessuna».' },
   },
   device: {
     starttls: {
@@ -89,6 +89,7 @@ export function securityWording(kind: UsageKind, security: SecurityMode): Locali
 /** Diagnoses that mean "this server refuses a password login for this account". */
 export const PASSWORD_REFUSED_DIAGNOSES: readonly string[] = [
   'auth.basic-disabled',
+  'auth.basic-default-off',
   'auth.smtp-auth-disabled',
   'auth.policy-blocked',
 ];

@@ -14,6 +14,7 @@ import {
   startConfigServer,
   startCounter,
   startMailbox,
+  startSilent,
   startSmtp,
   type Closable,
   type Counter,
@@ -23,6 +24,8 @@ const IP = {
   smtp: '127.77.2.1',
   imap: '127.77.2.2',
   httpOnly: '127.77.2.3',
+  configs: '127.77.2.4',
+  tarpit: '127.77.2.5',
   counter: '127.77.2.9',
 };
 const PASSWORD = 'correct horse';
@@ -48,6 +51,10 @@ beforeAll(async () => {
     '_pop3._tcp.srv.test': { SRV: [{ priority: 0, weight: 0, port: 0, target: '.' }] },
     'autoconfig.http-only.test': { A: [IP.httpOnly] },
     'smtp.quiet.test': { A: [IP.counter] },
+    'ispdb.local.test': { A: [IP.configs] },
+    'smtp.tarpit-c.test': { A: [IP.tarpit] },
+    'config.pointer-host.test': { A: [IP.configs] },
+    'pointer.test': { TXT: ['v=spf1 -all', 'mailconf=https://config.pointer-host.test/mail/pointer.xml'] },
     'mail.quiet.test': { A: [IP.counter] },
   });
   servers.push(await startSmtp(IP.smtp, 587, 'starttls', smtpCert, PASSWORD));
@@ -64,6 +71,20 @@ beforeAll(async () => {
       { http: true, https: false },
     ),
   );
+  const configCert = await issueCert(pki, ['ispdb.local.test', 'config.pointer-host.test']);
+  servers.push(
+    await startConfigServer(IP.configs, configCert, {
+      '/v1.1/live-only.test': configXml(
+        'live-only.test',
+        [{ type: 'smtp', host: 'smtp.live-only.test', port: 465, socket: 'SSL', auth: 'OAuth2' }],
+        'Live-only provider',
+      ),
+      '/mail/pointer.xml': configXml('pointer.test', [
+        { type: 'smtp', host: 'smtp.pointer.test', port: 587, socket: 'STARTTLS' },
+      ]),
+    }),
+  );
+  servers.push(await startSilent(IP.tarpit, 587));
   counter = await startCounter(IP.counter, 587);
   servers.push(counter);
 });
@@ -107,10 +128,17 @@ describe('mailcheck discover', () => {
     expect(json.oauth).toBe(false);
     const candidates = json.candidates as Array<Record<string, unknown>>;
     for (const c of candidates) {
-      expect(Object.keys(c)).toEqual(
-        expect.arrayContaining(['protocol', 'host', 'port', 'security', 'source', 'reachable', 'ms']),
-      );
+      expect(Object.keys(c).sort()).toEqual([
+        'host',
+        'ms',
+        'port',
+        'protocol',
+        'reachable',
+        'security',
+        'source',
+      ]);
     }
+    for (const p of json.problems as Array<Record<string, unknown>>) expect(typeof p.problem).toBe('string');
     // Every guess of a resolving host is listed, answered or not.
     expect(candidates).toContainEqual(
       expect.objectContaining({ host: 'smtp.shop-c.test', port: 587, reachable: true, source: 'guess' }),
@@ -193,6 +221,29 @@ describe('mailcheck discover', () => {
     expect(lookups.some((l) => l.kind === 'ispdb-live')).toBe(false);
   });
 
+  it('asks the live ISPDB at MAILCHECK_ISPDB_URL for a domain the snapshot lacks (host name via the test DNS)', async () => {
+    const run = await runCli(['discover', 'a@live-only.test', '--json', '--no-probe'], {
+      env: { ...env(), MAILCHECK_ISPDB_URL: 'https://ispdb.local.test/v1.1/' },
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const json = parseJsonOutput(run);
+    expect(json.smtp).toMatchObject({ host: 'smtp.live-only.test', port: 465, source: 'ispdb' });
+    expect(json.oauth).toBe(true);
+    expect(json.provider).toBe('Live-only provider');
+    expect((json.trust as { smtp: { flags: string[]; origin: string } }).smtp).toMatchObject({
+      flags: ['live-ispdb'],
+      origin: 'https://ispdb.local.test/v1.1/live-only.test',
+    });
+  });
+
+  it('follows a DNS TXT mailconf= pointer over HTTPS, flagged', async () => {
+    const run = await discover(['a@pointer.test', '--json', '--no-probe']);
+    expect(run.code, run.stderr).toBe(0);
+    const json = parseJsonOutput(run);
+    expect(json.smtp).toMatchObject({ host: 'smtp.pointer.test', source: 'autoconfig' });
+    expect((json.trust as { smtp: { flags: string[] } }).smtp.flags).toEqual(['dns-pointer']);
+  });
+
   it('flags a config that only came over plain http', async () => {
     const run = await discover(['me@http-only.test', '--json', '--no-probe']);
     expect(run.code, run.stderr).toBe(0);
@@ -227,6 +278,17 @@ describe('mailcheck discover', () => {
     expect(counter.connections).toBeGreaterThan(before);
   });
 
+  it('Ctrl-C stops a discovery waiting on a silent server: exit 130, cancelled in the JSON', async () => {
+    const started = Date.now();
+    const run = await runCli(['discover', 'x@tarpit-c.test', '--json'], {
+      env: env(),
+      onSpawn: (child) => setTimeout(() => child.kill('SIGINT'), 1_000),
+    });
+    expect(run.code).toBe(130);
+    expect(parseJsonOutput(run)).toMatchObject({ cancelled: true, smtp: null });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it.each([
     [['not-an-address']],
     [['two@@at.test']],
@@ -239,6 +301,16 @@ describe('mailcheck discover', () => {
     const run = await discover(args);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^mailcheck: /);
+  });
+
+  it('--help prints the usage in both languages (exit 0), and the main help lists discover', async () => {
+    const en = await discover(['--help', '--lang', 'en']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('Usage: mailcheck discover ADDRESS');
+    const italian = await discover(['--help', '--lang', 'it']);
+    expect(italian.stdout).toContain('Uso: mailcheck discover INDIRIZZO');
+    const main = await runCli(['--help']);
+    expect(main.stdout).toContain('mailcheck discover ADDRESS');
   });
 
   it('exits 2 on a bad MAILCHECK_DNS_SERVERS, with the JSON error when --json is given', async () => {
@@ -280,6 +352,17 @@ describe('mailcheck smtp --email', () => {
     });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('found smtp.shop-c.test:587 (starttls) via tried and answered, verified');
+  });
+
+  it('with --host, the probe still resolves through MAILCHECK_DNS_SERVERS', async () => {
+    const run = await runCli(['smtp', '--host', 'smtp.shop-c.test', '--security', 'starttls', '--json'], {
+      env: env(),
+    });
+    expect(run.code, run.stdout).toBe(0);
+    const dnsStep = (
+      parseJsonOutput(run).steps as Array<{ id: string; details: { a: { addresses: string[] } } }>
+    )[0];
+    expect(dnsStep?.details.a.addresses).toEqual([IP.smtp]);
   });
 
   it('exits 1 when discovery finds no server', async () => {

@@ -4,7 +4,7 @@
  * smtp-server and scripted IMAP servers on 127.77.1.x at the standard ports.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discover } from '../../src/engine/discovery';
+import { discover, type DiscoveryEvent } from '../../src/engine/discovery';
 import { createTestPki, removeTestPki, type TestPki } from '../support/pki';
 import { startDnsServer, type TestDnsServer } from './dns-server';
 import {
@@ -43,7 +43,11 @@ const servers: Closable[] = [];
 
 beforeAll(async () => {
   pki = await createTestPki();
-  const certA = await issueCert(pki, ['autoconfig.shop-a.test', 'autoconfig.shop-f.test']);
+  const certA = await issueCert(pki, [
+    'autoconfig.shop-a.test',
+    'autoconfig.shop-f.test',
+    'autoconfig.shop-big.test',
+  ]);
   const smtpA = await issueCert(pki, ['smtp.shop-a.test']);
   const imapA = await issueCert(pki, ['imap.shop-a.test']);
   const guessSmtp = await issueCert(pki, ['smtp.shop-g.test']);
@@ -58,11 +62,17 @@ beforeAll(async () => {
     'mail.shop-g.test': { A: [IP.guessImap] },
     'shop-f.test': {},
     'autoconfig.shop-f.test': { A: [IP.foreignAutoconfig] },
+    'shop-big.test': {},
+    'autoconfig.shop-big.test': { A: [IP.autoconfig] },
     'mail.hoster-elsewhere.test': { A: [IP.silent] },
     'smtp.quiet.test': { A: [IP.counter] },
     'smtp.slow.test': { A: [IP.silent] },
   });
   autoconfig = await startConfigServer(IP.autoconfig, certA, {
+    // A hostile config server: a valid document padded far beyond any real one.
+    [`autoconfig.shop-big.test${AUTOCONFIG_PATH}`]: configXml('shop-big.test', [
+      { type: 'smtp', host: 'smtp.shop-big.test', port: 587, socket: 'STARTTLS' },
+    ]).replace('<clientConfig version="1.1">', `<clientConfig version="1.1"><!--${'x'.repeat(300_000)}-->`),
     [AUTOCONFIG_PATH]: configXml('shop-a.test', [
       { type: 'smtp', host: 'smtp.shop-a.test', port: 465, socket: 'SSL' },
       { type: 'imap', host: 'imap.shop-a.test', port: 993, socket: 'SSL' },
@@ -103,7 +113,8 @@ const base = () => ({
 
 describe('discover() against local servers', () => {
   it('takes the provider autoconfig over HTTPS and verifies SMTP and IMAP without a password', async () => {
-    const result = await discover('info@shop-a.test', base());
+    const events: DiscoveryEvent[] = [];
+    const result = await discover('info@shop-a.test', { ...base(), onEvent: (e) => events.push(e) });
     expect(result.smtp).toMatchObject({
       host: 'smtp.shop-a.test',
       port: 465,
@@ -137,6 +148,18 @@ describe('discover() against local servers', () => {
     const tried = result.candidates.find((c) => c.source === 'autoconfig' && c.protocol === 'smtp');
     expect(tried).toMatchObject({ reachable: true });
     expect(tried?.ms).toBeGreaterThanOrEqual(0);
+    // Live progress: every lookup, the autoconfig finding, the probed servers.
+    expect(events.filter((e) => e.type === 'lookup')).toHaveLength(result.lookups.length);
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        type: 'finding',
+        finding: expect.objectContaining({ source: 'autoconfig' }),
+      }),
+    );
+    expect(events).toContainEqual({
+      type: 'candidate',
+      candidate: expect.objectContaining({ host: 'smtp.shop-a.test', port: 465, reachable: true }),
+    });
   });
 
   it('flags an autoconfig that points outside the address domain, and reports it unverified when it does not answer', async () => {
@@ -147,6 +170,15 @@ describe('discover() against local servers', () => {
       verified: false,
       flags: ['foreign-host'],
     });
+  });
+
+  it('refuses a config bigger than 256 KB', async () => {
+    const result = await discover('me@shop-big.test', { ...base(), probe: false });
+    expect(result.smtp).toBeNull();
+    const fetch = result.lookups.find(
+      (l) => l.kind === 'https' && l.target.startsWith('https://autoconfig.shop-big.test/'),
+    );
+    expect(fetch).toMatchObject({ outcome: 'error', detail: 'ETOOBIG' });
   });
 
   it('guesses smtp./mail. hosts, STARTTLS on 587 and 143, and proves them', async () => {
@@ -194,6 +226,7 @@ describe('discover() against local servers', () => {
     const result = await pending;
     expect(silent.connections).toBeGreaterThan(0);
     expect(result.cancelled).toBe(true);
+    expect(result.timedOut).toBe(false);
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 
@@ -204,6 +237,7 @@ describe('discover() against local servers', () => {
     expect(silent.connections).toBeGreaterThan(before);
     expect(Date.now() - started).toBeLessThan(2_500);
     expect(result.cancelled).toBe(false);
+    expect(result.timedOut).toBe(true);
     expect(result.smtp).toBeNull();
   });
 });

@@ -5,7 +5,7 @@
  *
  * - `issueCert(pki, names)`: a certificate for these DNS names, signed by the test CA (pki.ts).
  * - `startConfigServer(ip, cert, files)`: HTTPS (443) and, optionally, plain HTTP (80) serving
- *   path → body; every request is recorded.
+ *   `host/path`, `scheme:path` or `path` → body; every request is recorded.
  * - `startSmtp(ip, port, mode, cert)`: a real smtp-server (implicit TLS or STARTTLS, AUTH PLAIN).
  * - `startMailbox(ip, port, protocol, mode, cert)`: a small scripted IMAP or POP3 server.
  * - `startCounter(ip, port)`: accepts and counts connections (for "no connection was made").
@@ -109,7 +109,8 @@ export async function startConfigServer(
   const handler = (scheme: string) => (req: http.IncomingMessage, res: http.ServerResponse) => {
     requests.push(`${scheme} ${req.headers.host ?? ''}${req.url ?? ''}`);
     const path = (req.url ?? '').split('?')[0] ?? '';
-    const body = files[`${scheme}:${path}`] ?? files[path];
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    const body = files[`${host}${path}`] ?? files[`${scheme}:${path}`] ?? files[path];
     if (body === undefined) {
       res.writeHead(404).end();
       return;

@@ -1,8 +1,10 @@
 /** The small pure pieces of discovery: address, config XML, trust, printable, DNS server list, choice. */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAddress } from '../../src/engine/discovery/address';
+import { candidatesFromConfig } from '../../src/engine/discovery/candidates';
 import { choose } from '../../src/engine/discovery/choose';
 import { fillTemplate, parseConfigXml } from '../../src/engine/discovery/config-xml';
 import { parseDnsServers } from '../../src/engine/discovery/dns';
@@ -83,6 +85,23 @@ describe('parseConfigXml', () => {
 });
 
 describe('trust', () => {
+  it('does not flag the curated ISPDB hosts outside the provider domain (hotmail.com → office365.com)', async () => {
+    const config = parseConfigXml(await readFile(join(ISPDB, 'hotmail.com.xml'), 'utf8'))!;
+    const base = {
+      address: 'a@hotmail.com',
+      domain: 'hotmail.com',
+      origin: 'x',
+      flags: [],
+      trustedDomains: [],
+    };
+    const curated = candidatesFromConfig(config, { ...base, source: 'ispdb', curated: true });
+    expect(curated.some((c) => c.host === 'outlook.office365.com')).toBe(true);
+    expect(curated.every((c) => c.flags.length === 0)).toBe(true);
+    // The same document served by a provider's own autoconfig would be flagged.
+    const own = candidatesFromConfig(config, { ...base, source: 'autoconfig' });
+    expect(own.find((c) => c.host === 'outlook.office365.com')?.flags).toEqual(['foreign-host']);
+  });
+
   it('compares registrable domains with the Public Suffix List', () => {
     expect(registrableDomain('smtp.mail.example.co.uk')).toBe('example.co.uk');
     expect(isHostWithin('smtp.example.co.uk', ['example.co.uk'])).toBe(true);
@@ -175,5 +194,52 @@ describe('choose', () => {
     expect(choose([findings[0]!], 'smtp', v, true)).toBeNull();
     expect(choose([findings[0]!], 'smtp', () => null, false)).toBeNull();
     expect(choose(findings, 'smtp', () => null, false)?.candidate.host).toBe('smtp.isp.it');
+  });
+});
+
+describe('hostile input never breaks the parsers (property tests)', () => {
+  it('printable() never lets a control character through and stays bounded', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.integer({ min: 1, max: 200 }), (text, max) => {
+        const out = printable(text, max);
+        expect(out).not.toMatch(/[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u);
+        expect(out.length).toBeLessThanOrEqual(max * 6 + 1);
+      }),
+    );
+  });
+
+  it('parseAddress() and parseConfigXml() never throw, and an accepted address has a checked domain', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
+        const parsed = parseAddress(text);
+        if (parsed) expect(parsed.domain).toMatch(/^[a-z0-9.-]+$/);
+        parseConfigXml(text);
+        parseConfigXml(`<clientConfig><emailProvider>${text}</emailProvider></clientConfig>`);
+      }),
+    );
+  });
+
+  it('every server parseConfigXml() returns has a valid port and a host name without spaces or controls', () => {
+    const server = fc.record({
+      type: fc.constantFrom('smtp', 'imap', 'pop3', 'ews'),
+      host: fc.string({ unit: 'binary', maxLength: 40 }),
+      port: fc.oneof(fc.integer({ min: -5, max: 70_000 }).map(String), fc.string({ maxLength: 6 })),
+      socket: fc.constantFrom('SSL', 'STARTTLS', 'plain', 'TLS', ''),
+    });
+    fc.assert(
+      fc.property(fc.array(server, { maxLength: 4 }), (servers) => {
+        const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+        const xml = `<clientConfig><emailProvider id="x"><domain>x.test</domain>${servers
+          .map(
+            (s) =>
+              `<${s.type === 'smtp' ? 'outgoingServer' : 'incomingServer'} type="${s.type}"><hostname>${escape(s.host)}</hostname><port>${escape(s.port)}</port><socketType>${s.socket}</socketType></${s.type === 'smtp' ? 'outgoingServer' : 'incomingServer'}>`,
+          )
+          .join('')}</emailProvider></clientConfig>`;
+        for (const s of parseConfigXml(xml)?.servers ?? []) {
+          expect(Number.isInteger(s.port) && s.port >= 1 && s.port <= 65535).toBe(true);
+          expect(s.host).not.toMatch(/[\s\p{Cc}]/u);
+        }
+      }),
+    );
   });
 });

@@ -89,6 +89,7 @@ describe.each(['en', 'it'] as const)('OAuth controls in the window, in %s', (lan
 
       await page.getByTestId('back').click();
       await account.getByTestId('delete').click();
+      await account.getByTestId('delete-confirm').click();
       await account.waitFor({ state: 'detached' });
     },
     E2E_TEST_TIMEOUT_MS,

@@ -191,7 +191,9 @@ describe.each(['en', 'it'] as const)('the window in %s', (lang) => {
       expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe(
         'guide-step-modern-auth',
       );
-      expect(await page.getByTestId('guide-notice').textContent()).toContain('2026-12-02');
+      expect(await page.getByTestId('guide-notice').textContent()).toContain(
+        lang === 'it' ? '2 dicembre 2026' : '2 December 2026',
+      );
       // Every illustration loads (bundled as assets, allowed by the CSP).
       const images = page.locator('img.guide-image');
       expect(await images.count()).toBe(7);
@@ -295,6 +297,7 @@ describe('language and saved accounts', () => {
     await page.getByTestId('lang-switch').selectOption('en');
     await page.locator('[data-profile="mario@outlook.com"]').waitFor();
     await page.locator('[data-profile="mario@outlook.com"]').getByTestId('delete').click();
+    await page.locator('[data-profile="mario@outlook.com"]').getByTestId('delete-confirm').click();
     await page.locator('[data-profile="mario@outlook.com"]').waitFor({ state: 'detached' });
     expect(pageErrors(page)).toEqual([]);
   });
@@ -334,6 +337,7 @@ describe('language and saved accounts', () => {
 
       await fresh.getByTestId('nav-account').click();
       await fresh.locator(`[data-profile="${name}"]`).getByTestId('delete').click();
+      await fresh.locator(`[data-profile="${name}"]`).getByTestId('delete-confirm').click();
       await item.waitFor({ state: 'detached' });
       expect(await harness.credentials.read(name)).toBeNull();
       expect(pageErrors(fresh)).toEqual([]);

@@ -52,6 +52,7 @@ describe.each(['it', 'en'] as const)('Sign in with Microsoft, from the window in
       // Deleting the account removes its refresh token too.
       await page.getByTestId('back').click();
       await page.locator(`[data-profile="${idp.account}"]`).getByTestId('delete').click();
+      await page.locator(`[data-profile="${idp.account}"]`).getByTestId('delete-confirm').click();
       await page.locator(`[data-profile="${idp.account}"]`).waitFor({ state: 'detached' });
       expect(await harness.credentials.read(idp.account, 'oauth-refresh')).toBeNull();
     },

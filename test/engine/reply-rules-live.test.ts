@@ -16,6 +16,7 @@ import {
 } from '../../src/shared/probe-types';
 import { SMTP_REPLY_RULES, renderDiagnosis, type ReplyStep } from '../../src/shared/diagnoses';
 import { startReplyScriptServer, type ReplyScriptServer } from '../support/reply-script-server';
+import { leakedForms, secretForms } from '../support/secret-forms';
 
 /** Where each reply step shows up in the probe's steps. */
 const PROBE_STEP: Record<ReplyStep, StepId> = {
@@ -70,6 +71,8 @@ describe('the reply table, live: each rule’s example at its step gets its diag
       expect(result.diagnosis?.step).toBe(PROBE_STEP[step]);
       expect(result.steps.find((s) => s.status === 'fail')?.id).toBe(PROBE_STEP[step]);
       expect(result.diagnosis?.reply).toBe(asReceived(rule.example));
+      // Whatever the reply, the result never carries the password or token in any form.
+      expect(leakedForms(JSON.stringify(result), secretForms(SECRET, USER))).toEqual([]);
       for (const lang of LANGS) {
         const text = renderDiagnosis(result.diagnosis!, lang);
         expect(`${text.title} ${text.explanation} ${text.advice.join(' ')}`).not.toMatch(/\{\w+\}|«\?»/);
@@ -112,4 +115,44 @@ describe('replies no rule knows, live: named from their status code, the server 
     expect(it.explanation).toContain(`«${serverText}»`);
     expect(it.explanation).not.toBe(en.explanation);
   });
+});
+
+describe('the envelope rules again, with PIPELINING (as Gmail and Outlook.com advertise it)', () => {
+  let server: ReplyScriptServer;
+  beforeAll(async () => {
+    server = await startReplyScriptServer({ pipelining: true });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  const envelopeRules = SMTP_REPLY_RULES.filter((r) => r.exampleStep === 'mail' || r.exampleStep === 'rcpt');
+
+  /**
+   * A 421 to a pipelined MAIL FROM: nodemailer sees the server close before it calls the send back
+   * with the reply; the engine lets that callback win, so the reply (not "closed") names the cause.
+   */
+  it('a 421 to a pipelined MAIL FROM is named by its reply, not as a closed connection', async () => {
+    const rule = SMTP_REPLY_RULES.find((r) => r.exampleStep === 'mail' && r.example.startsWith('421'))!;
+    server.script('mail', rule.example);
+    const result = await runProbe(requestFor(server.port, 'mail'));
+    expect(result.diagnosis?.id).toBe(rule.id);
+    expect(result.diagnosis?.reply).toBe(asReceived(rule.example));
+  });
+
+  it('has envelope rules to test', () => {
+    expect(envelopeRules.length).toBeGreaterThan(10);
+  });
+
+  it.each(envelopeRules.map((rule) => [rule.id, rule.exampleStep, rule] as const))(
+    '%s at %s, pipelined',
+    async (id, step, rule) => {
+      server.script(step, rule.example);
+      const result = await runProbe(requestFor(server.port, step));
+      expect(result.diagnosis?.id, result.diagnosis?.reply ?? 'no reply').toBe(id);
+      expect(result.diagnosis?.reply).toBe(asReceived(rule.example));
+      // The client really pipelined: DATA went out although the refusal came before it.
+      expect(server.commands).toContain('DATA');
+    },
+  );
 });

@@ -41,12 +41,18 @@ describe('the SMTP reply table', () => {
       'send.too-many-recipients',
       'send.recipient-unknown',
       'send.mailbox-full',
+      'send.helo-rejected',
       'server.temporary',
       'server.greylisted',
       'server.permanent',
     ]) {
       expect(ids, id).toContain(id);
     }
+  });
+
+  it('has examples at every step a program goes through, so the live test covers them all', () => {
+    const covered = new Set(SMTP_REPLY_RULES.map((r) => r.exampleStep));
+    for (const step of REPLY_STEPS) expect(covered, step).toContain(step);
   });
 
   it.each(rules)('rule %i (%s): a catalogue entry in every language, a source and a date', (_i, id, rule) => {

@@ -637,6 +637,31 @@ describe('profiles and keychain channels', () => {
     expect(await credentials.read(name, 'oauth-refresh')).toBeNull();
   });
 
+  it('keeps the last runs of each account (date, outcome, diagnosis; no secret) and forgets them on delete', async () => {
+    const r = recorder();
+    const name = profileName('History');
+    await savePasswordProfile(r, name);
+    expect((await call(r, 'probe:run', { runId: 'h-1', request: request(), profileName: name })).ok).toBe(
+      true,
+    );
+    await saveLocalProfile(r, name, {}, 'a-wrong-password');
+    const failed = await call(r, 'probe:run', { runId: 'h-2', request: request(), profileName: name });
+    expect(failed.ok).toBe(false);
+    const { runs } = (await call(r, 'history:list')) as {
+      runs: Record<string, { at: string; ok: boolean; diagnosisId: string | null }[]>;
+    };
+    expect(runs[name]?.map((run) => [run.ok, run.diagnosisId])).toEqual([
+      [false, failed.diagnosis?.id],
+      [true, null],
+    ]);
+    expect(Date.parse(runs[name]?.[0]?.at ?? '')).toBeGreaterThan(Date.now() - 60_000);
+    const file = await readFile(join(dir, 'history.json'), 'utf8');
+    expect(file).not.toContain(PASSWORD);
+    expect(file).not.toContain('a-wrong-password');
+    await call(r, 'profiles:delete', name);
+    expect(((await call(r, 'history:list')) as { runs: Record<string, unknown> }).runs[name]).toBeUndefined();
+  });
+
   it('reports the keychain status', async () => {
     expect(await call(recorder(), 'keychain:status')).toEqual({ available: true });
   });

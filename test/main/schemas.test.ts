@@ -36,6 +36,7 @@ const VALID: { [C in IpcChannel]: unknown[] } = {
   'profiles:list': [],
   'profiles:save': [{ profile, password: 'secret' }],
   'profiles:delete': ['Work'],
+  'history:list': [],
   'keychain:status': [],
   'oauth:sign-in': [
     { profileName: 'Work', clientId: '00000000-0000-0000-0000-000000000000', tenant: 'consumers' },

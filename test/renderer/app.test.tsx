@@ -139,7 +139,7 @@ describe('a test run', () => {
     const guide = await screen.findByTestId('guide');
     expect(guide.dataset.currentStep).toBe('modern-auth');
     expect(document.activeElement?.id).toBe('guide-step-modern-auth');
-    expect(screen.getByTestId('guide-notice').textContent).toContain('2026-12-02');
+    expect(screen.getByTestId('guide-notice').textContent).toContain('2 December 2026');
   });
 
   it('saves with the password only when asked (saveAs), and reruns a saved account by name', async () => {

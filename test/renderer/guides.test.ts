@@ -1,5 +1,5 @@
 /// <reference types="node" />
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSES } from '../../src/shared/diagnoses';
@@ -34,6 +34,23 @@ describe('guides (data)', () => {
           const file = step.image.replace('{lang}', lang);
           expect(existsSync(resolve(__dirname, '../../resources/guide', file)), file).toBe(true);
         }
+      }
+    }
+  });
+
+  it('draws each picture once per language: no picture mixes English and Italian', () => {
+    for (const guide of GUIDES) {
+      for (const step of guide.steps) {
+        expect(step.image, step.image).toContain('{lang}');
+        const read = (lang: string) =>
+          readFileSync(
+            resolve(__dirname, '../../resources/guide', step.image.replace('{lang}', lang)),
+            'utf8',
+          );
+        expect(read('en')).toContain('>Illustration<');
+        expect(read('en')).not.toContain('Illustrazione');
+        expect(read('it')).toContain('>Illustrazione<');
+        expect(read('it')).not.toMatch(/>Illustration</);
       }
     }
   });

@@ -136,6 +136,7 @@ describe('errors from the main process', () => {
       { locale: 'it', profiles: [oauthProfile] },
     );
     fireEvent.click(await screen.findByRole('button', { name: 'Elimina Hotmail' }));
+    fireEvent.click(screen.getByTestId('delete-confirm'));
     expect((await screen.findByTestId('profiles-error')).textContent).toBe(
       'Il portachiavi del sistema è bloccato.',
     );

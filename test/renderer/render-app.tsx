@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import { App } from '../../src/renderer/src/App';
 import type { Lang } from '../../src/shared/probe-types';
-import type { KeychainStatus, Profile } from '../../src/shared/profile-types';
+import type { KeychainStatus, Profile, RunRecord } from '../../src/shared/profile-types';
 import { createFakeApi, type FakeApi, type Handlers } from './fake-api';
 
 /**
@@ -10,7 +10,15 @@ import { createFakeApi, type FakeApi, type Handlers } from './fake-api';
  */
 export function renderApp(
   overrides: Handlers = {},
-  opts: { locale?: Lang; keychain?: KeychainStatus; profiles?: Profile[]; msClientId?: string } = {},
+  opts: {
+    locale?: Lang;
+    keychain?: KeychainStatus;
+    profiles?: Profile[];
+    msClientId?: string;
+    history?: Record<string, RunRecord[]>;
+    /** Keep the language remembered by a previous window (default: start from the OS language). */
+    keepRememberedLanguage?: boolean;
+  } = {},
 ): FakeApi {
   const api = createFakeApi({
     'app:info': () => ({
@@ -21,11 +29,12 @@ export function renderApp(
     }),
     'keychain:status': () => opts.keychain ?? { available: true },
     'profiles:list': () => ({ profiles: opts.profiles ?? [] }),
+    'history:list': () => ({ runs: opts.history ?? {} }),
     'profiles:save': () => ({ savedSecret: false }),
     ...overrides,
   });
   // The language the user picked is remembered: each test starts from the OS language.
-  localStorage.clear();
+  if (!opts.keepRememberedLanguage) localStorage.clear();
   render(<App api={api} />);
   return api;
 }

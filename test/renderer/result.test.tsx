@@ -51,6 +51,25 @@ describe('settings that work', () => {
 
 describe('diagnosis panel', () => {
   it.each(['en', 'it'] as const)(
+    'a reply no rule knows (%s): the server’s words quoted, its code explained, and the hostile parts gone',
+    (lang) => {
+      const reply = '550 5.7.13 Your account \u001b[31mis gone\u202e';
+      const diagnosis = { ...basicDisabledResult().diagnosis!, id: 'reply.permanent', reply };
+      wrap(lang, <DiagnosisPanel diagnosis={diagnosis} onOpenGuide={() => undefined} />);
+      const panel = screen.getByTestId('diagnosis');
+      expect(panel.dataset.diagnosis).toBe('reply.permanent');
+      const explanation = renderDiagnosis(diagnosis, lang).explanation;
+      expect(panel.textContent).toContain(explanation);
+      expect(explanation).toContain('«Your account [31mis gone»');
+      expect(explanation).toContain(
+        lang === 'en' ? 'the user account is disabled' : 'l’account dell’utente è disattivato',
+      );
+      expect(explanation).not.toContain('\u001b');
+      expect(explanation).not.toContain('\u202e');
+    },
+  );
+
+  it.each(['en', 'it'] as const)(
     'renders the catalogue entry in %s with ordered advice and the server reply',
     (lang) => {
       const result = basicDisabledResult();

@@ -51,11 +51,11 @@ describe('StepList', () => {
     const dns = document.querySelector('[data-step="dns"]') as HTMLElement;
     expect(dns.dataset.state).toBe('pass');
     expect(dns.textContent).toContain('Nome del server (DNS)');
-    expect(dns.textContent).toContain('riuscito');
+    expect(dns.textContent).toContain('OK');
     expect(dns.textContent).toContain('12 ms');
     expect(dns.textContent).toContain('Risolto in 127.0.0.1');
     const tcp = document.querySelector('[data-step="tcp"]') as HTMLElement;
-    expect(tcp.textContent).toContain('in corso');
+    expect(tcp.textContent).toContain('In corso');
   });
 
   it('takes the final result as the truth: steps not reached become skipped, an unasked send stays hidden', () => {
@@ -65,6 +65,8 @@ describe('StepList', () => {
         { id: 'tcp', status: 'fail', ms: 3, summary: { en: 'Refused', it: 'Rifiutata' } },
         { id: 'send', status: 'skip', ms: 0, summary: { en: 'Not asked', it: 'Non richiesto' } },
       ],
+      request: { host: '127.0.0.1', port: 587, security: 'starttls' },
+      server: { securityUsed: null },
     } as unknown as ProbeResult;
     const steps = stepsFromResult(applyEvent(initialSteps(false), { type: 'step-start', id: 'tcp' }), result);
     expect(steps.map((s) => `${s.id}:${s.state}`)).toEqual([
@@ -74,6 +76,45 @@ describe('StepList', () => {
       'ehlo:skip',
       'tls:skip',
       'auth:skip',
+    ]);
+  });
+
+  it('lists the steps in the order they run: with SSL/TLS the encryption before the greeting', () => {
+    expect(initialSteps(false, 'tls', 465).map((s) => s.id)).toEqual([
+      'dns',
+      'tcp',
+      'tls',
+      'greeting',
+      'ehlo',
+      'auth',
+    ]);
+    expect(initialSteps(false, 'auto', 465).map((s) => s.id)[2]).toBe('tls');
+    expect(initialSteps(false, 'starttls', 587).map((s) => s.id)).toEqual([
+      'dns',
+      'tcp',
+      'greeting',
+      'ehlo',
+      'tls',
+      'auth',
+    ]);
+    // STARTTLS chosen on 465: the engine's follow-up found implicit TLS, which ran first.
+    const result = {
+      steps: ['dns', 'tcp', 'greeting', 'ehlo', 'tls', 'auth', 'send'].map((id) => ({
+        id,
+        status: id === 'send' ? 'skip' : 'pass',
+        ms: 1,
+        summary: { en: id, it: id },
+      })),
+      request: { host: 'smtps.aruba.it', port: 465, security: 'starttls' },
+      server: { securityUsed: 'tls' },
+    } as unknown as ProbeResult;
+    expect(stepsFromResult(initialSteps(false, 'starttls', 465), result).map((s) => s.id)).toEqual([
+      'dns',
+      'tcp',
+      'tls',
+      'greeting',
+      'ehlo',
+      'auth',
     ]);
   });
 });

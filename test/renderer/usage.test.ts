@@ -20,6 +20,9 @@ describe('usage verdicts', () => {
       usageVerdict({ providerId: 'microsoft365', usage: device, diagnosisId: 'auth.smtp-auth-disabled' }),
     ).toBe('m365-smtp-auth-off');
     expect(
+      usageVerdict({ providerId: 'microsoft365', usage: device, diagnosisId: 'auth.basic-default-off' }),
+    ).toBe('m365-smtp-auth-off');
+    expect(
       usageVerdict({ providerId: 'microsoft365', usage: device, diagnosisId: 'auth.rejected' }),
     ).toBeNull();
   });

@@ -25,6 +25,8 @@ describe('where the settings will be used', () => {
     expect(verdict.dataset.verdict).toBe('outlook-password-only');
     expect(verdict.textContent).toContain('cannot work');
     expect(verdict.textContent).toContain('September 2024');
+    // The verdict replaces the softer "this provider wants Sign in with Microsoft" notice.
+    expect(screen.queryByTestId('oauth-recommended')).toBeNull();
     // "Don't know" is not a verdict.
     fireEvent.click(input('usage-signin-unknown'));
     expect(screen.queryByTestId('verdict')).toBeNull();

@@ -4,7 +4,9 @@
  * fallback), STARTTLS, AUTH, MAIL FROM, RCPT TO, DATA, or the end of the message. The step and the
  * reply are set per test with `script()`, so one server serves a whole rule table.
  *
- * Exports: `startReplyScriptServer()` → `{ port, script(step, reply), commands, close() }`.
+ * Exports: `startReplyScriptServer({ pipelining? })` → `{ port, script(step, reply), commands, close() }`.
+ * With `pipelining`, EHLO advertises PIPELINING, as Gmail and Outlook.com do: nodemailer then sends
+ * MAIL FROM, RCPT TO and DATA in one go, and the replies still come one per command, in order.
  * `commands` records the client's lines for the current script (message lines excluded).
  */
 import type { ReplyStep } from '../../src/shared/diagnoses';
@@ -23,7 +25,9 @@ const OK: Record<string, string> = {
   NOOP: '250 2.0.0 Ok',
 };
 
-export async function startReplyScriptServer(): Promise<ReplyScriptServer> {
+export async function startReplyScriptServer(
+  options: { pipelining?: boolean } = {},
+): Promise<ReplyScriptServer> {
   let step: ReplyStep = 'greeting';
   let reply = '554 not scripted';
   const commands: string[] = [];
@@ -32,6 +36,9 @@ export async function startReplyScriptServer(): Promise<ReplyScriptServer> {
   const server = await startRawServer((socket) => {
     let buffer = '';
     let inData = false;
+    // Like a real server: no RCPT TO without an accepted MAIL FROM, no DATA without a recipient.
+    let mailAccepted = false;
+    let recipients = 0;
     const send = (text: string): void => {
       if (!socket.destroyed && socket.writable) socket.write(`${text}\r\n`);
     };
@@ -41,6 +48,7 @@ export async function startReplyScriptServer(): Promise<ReplyScriptServer> {
         ...(step === 'starttls' ? ['250-STARTTLS'] : []),
         '250-AUTH PLAIN LOGIN XOAUTH2',
         '250-SIZE 10485760',
+        ...(options.pipelining ? ['250-PIPELINING'] : []),
         '250 8BITMIME',
       ].join('\r\n');
     const answer = (line: string): string => {
@@ -54,10 +62,17 @@ export async function startReplyScriptServer(): Promise<ReplyScriptServer> {
         case 'AUTH':
           return at('auth', '235 2.7.0 Authentication successful');
         case 'MAIL':
+          mailAccepted = step !== 'mail';
+          recipients = 0;
           return at('mail', OK.MAIL!);
         case 'RCPT':
-          return at('rcpt', OK.RCPT!);
+          if (!mailAccepted) return '503 5.5.1 Error: need MAIL command';
+          if (step === 'rcpt') return reply;
+          recipients += 1;
+          return OK.RCPT!;
         case 'DATA':
+          if (!mailAccepted) return '503 5.5.1 Error: need MAIL command';
+          if (!recipients) return '554 5.5.1 Error: no valid recipients';
           if (step === 'data') return reply;
           inData = true;
           return '354 End data with <CR><LF>.<CR><LF>';

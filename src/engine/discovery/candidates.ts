@@ -16,6 +16,11 @@ export interface ConfigContext {
    * for hosts outside its domain by listing them.
    */
   trustedDomains: string[];
+  /**
+   * A curated source (the ISPDB, reviewed by Thunderbird's maintainers): its hosts are vouched for,
+   * even outside the provider's domains (hotmail.com → outlook.office365.com), and never flagged.
+   */
+  curated?: boolean;
 }
 
 export function candidatesFromConfig(config: ParsedConfig, ctx: ConfigContext): ServerCandidate[] {
@@ -24,7 +29,7 @@ export function candidatesFromConfig(config: ParsedConfig, ctx: ConfigContext): 
     const host = fillTemplate(server.host, ctx.address).toLowerCase();
     if (!isHostName(host)) continue;
     const flags = [...ctx.flags];
-    if (!isHostWithin(host, [ctx.domain, ...ctx.trustedDomains])) flags.push('foreign-host');
+    if (!ctx.curated && !isHostWithin(host, [ctx.domain, ...ctx.trustedDomains])) flags.push('foreign-host');
     out.push({
       protocol: server.protocol,
       host,

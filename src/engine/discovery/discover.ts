@@ -28,11 +28,12 @@ import {
   type DiscoverOptions,
   type DiscoveryEvent,
   type DiscoveryResult,
+  type MailProtocol,
   type ServerCandidate,
   type SourceFinding,
   type TriedCandidate,
 } from './types';
-import { PROBE_STEP_TIMEOUT_MS, targetKey, Verifier } from './verify';
+import { PROBE_STEP_TIMEOUT_MS, targetKey, Verifier, type Verification } from './verify';
 
 /** Enough for the slowest source (a fetch) plus one probe of its answer on a slow network. */
 export const DEFAULT_DISCOVERY_TIMEOUT_MS = 15_000;
@@ -90,6 +91,11 @@ export async function discover(rawAddress: string, opts: DiscoverOptions = {}): 
         controller.signal,
         () => Math.max(100, Math.min(PROBE_STEP_TIMEOUT_MS, remaining())),
         opts.caPem,
+        // Live progress for the window: each server as soon as its probe ends.
+        (target, v) => {
+          if (v.problem !== 'cancelled')
+            emit(opts.onEvent, { type: 'candidate', candidate: triedEntry(target as ServerCandidate, v) });
+        },
       )
     : null;
   const ctx: SourceContext = {
@@ -135,9 +141,12 @@ export async function discover(rawAddress: string, opts: DiscoverOptions = {}): 
 
   const cancelled = opts.signal?.aborted === true;
   const verificationOf = (c: ServerCandidate) => verifier?.result(c) ?? null;
+  const choices = Object.fromEntries(
+    MAIL_PROTOCOLS.map((protocol) => [protocol, choose(findings, protocol, verificationOf, probed)]),
+  ) as Record<MailProtocol, ReturnType<typeof choose>>;
   const settings = Object.fromEntries(
     MAIL_PROTOCOLS.map((protocol) => {
-      const choice = choose(findings, protocol, verificationOf, probed);
+      const choice = choices[protocol];
       if (!choice) return [protocol, null];
       const { candidate, verification } = choice;
       const setting: DiscoveredSetting = {
@@ -146,7 +155,8 @@ export async function discover(rawAddress: string, opts: DiscoverOptions = {}): 
         security: candidate.security,
         username: candidate.username,
         source: candidate.source,
-        verified: verification?.ok === true,
+        // A plaintext server may answer, but nothing about it was proved: no TLS, no certificate.
+        verified: verification?.ok === true && candidate.security !== 'none',
         origin: candidate.origin,
         flags: candidate.flags,
         oauth: candidate.oauth,
@@ -154,31 +164,47 @@ export async function discover(rawAddress: string, opts: DiscoverOptions = {}): 
       };
       return [protocol, setting];
     }),
-  ) as Record<'smtp' | 'imap' | 'pop3', DiscoveredSetting | null>;
+  ) as Record<MailProtocol, DiscoveredSetting | null>;
 
   const chosen = [settings.smtp, settings.imap, settings.pop3].filter((s) => s !== null);
-  const winner = findings
-    .filter((f) => f.provider && f.candidates.some((c) => c.source === settings.smtp?.source))
-    .sort((a, b) => a.priority - b.priority)[0];
+  // The provider named by the source whose SMTP (else IMAP, POP3) setting was chosen.
+  const winner = MAIL_PROTOCOLS.map((p) => choices[p]?.candidate)
+    .map((c) => (c ? findings.find((f) => f.candidates.includes(c)) : undefined))
+    .find((f) => f?.provider);
   return {
     address: parsed.address,
     domain: parsed.domain,
     ...settings,
     oauth: chosen.some((s) => s.oauth),
     provider: winner?.provider ?? null,
-    candidates: tried(findings, verificationOf, opts.onEvent),
+    candidates: tried(findings, verificationOf),
     lookups: log.records,
     probed,
     cancelled,
+    timedOut: !cancelled && controller.signal.aborted,
     totalMs: Date.now() - t0,
   };
+}
+
+function triedEntry(c: ServerCandidate, v: Verification | null): TriedCandidate {
+  const probedHere = v !== null && v.problem !== 'cancelled';
+  const entry: TriedCandidate = {
+    protocol: c.protocol,
+    host: c.host,
+    port: c.port,
+    security: c.security,
+    source: c.source,
+    reachable: probedHere ? v.ok : null,
+    ms: probedHere ? v.ms : null,
+  };
+  if (probedHere && v.problem) entry.problem = v.problem;
+  return entry;
 }
 
 /** Every distinct candidate, in source-priority order, with what its probe showed. */
 function tried(
   findings: readonly SourceFinding[],
-  verificationOf: (c: ServerCandidate) => ReturnType<Verifier['result']>,
-  onEvent: DiscoverOptions['onEvent'],
+  verificationOf: (c: ServerCandidate) => Verification | null,
 ): TriedCandidate[] {
   const seen = new Set<string>();
   const out: TriedCandidate[] = [];
@@ -187,20 +213,7 @@ function tried(
       const key = targetKey(c);
       if (seen.has(key)) continue;
       seen.add(key);
-      const v = verificationOf(c);
-      const probedHere = v !== null && v.problem !== 'cancelled';
-      const entry: TriedCandidate = {
-        protocol: c.protocol,
-        host: c.host,
-        port: c.port,
-        security: c.security,
-        source: c.source,
-        reachable: probedHere ? v.ok : null,
-        ms: probedHere ? v.ms : null,
-      };
-      if (probedHere && v.problem) entry.problem = v.problem;
-      out.push(entry);
-      emit(onEvent, { type: 'candidate', candidate: entry });
+      out.push(triedEntry(c, verificationOf(c)));
     }
   }
   return out;

@@ -40,8 +40,10 @@ const indexes = new Map<string, Promise<Map<string, string>>>();
 async function buildIndex(dir: string): Promise<Map<string, string>> {
   const index = new Map<string, string>();
   const files = (await readdir(dir)).filter((f) => f.endsWith('.xml')).sort();
-  for (const file of files) {
-    const xml = (await readFile(join(dir, file), 'utf8')).replace(/<!--[\s\S]*?-->/g, '');
+  // Read in parallel, indexed in file order (the first file that lists a domain keeps it).
+  const texts = await Promise.all(files.map((file) => readFile(join(dir, file), 'utf8')));
+  files.forEach((file, i) => {
+    const xml = texts[i]!.replace(/<!--[\s\S]*?-->/g, '');
     for (const match of xml.matchAll(/<domain>\s*([^<\s]+)\s*<\/domain>/g)) {
       const domain = match[1]!.toLowerCase();
       if (!index.has(domain)) index.set(domain, file);
@@ -49,7 +51,7 @@ async function buildIndex(dir: string): Promise<Map<string, string>> {
     // The file's own name is a domain it serves too.
     const own = file.slice(0, -'.xml'.length).toLowerCase();
     if (!index.has(own)) index.set(own, file);
-  }
+  });
   return index;
 }
 

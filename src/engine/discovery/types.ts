@@ -57,7 +57,10 @@ export interface DiscoveredSetting {
   security: DiscoveredSecurity;
   username: string;
   source: DiscoverySource;
-  /** A probe up to the TLS handshake and the offered login methods passed (no credentials sent). */
+  /**
+   * A probe up to the TLS handshake and the offered login methods passed (no credentials sent).
+   * Never true for `security: 'none'`: a plaintext server can answer, but nothing is proved.
+   */
   verified: boolean;
   origin: string;
   flags: TrustFlag[];
@@ -108,9 +111,15 @@ export interface DiscoveryResult {
   lookups: LookupRecord[];
   probed: boolean;
   cancelled: boolean;
+  /** The discovery's timeout ended it: what had not answered by then is left out. */
+  timedOut: boolean;
   totalMs: number;
 }
 
+/**
+ * Live progress, in the order things happen: each lookup as it ends, each source's finding as it
+ * arrives, each server as soon as its probe ends (probes stopped early send nothing).
+ */
 export type DiscoveryEvent =
   | { type: 'lookup'; lookup: LookupRecord }
   | { type: 'finding'; finding: SourceFinding }

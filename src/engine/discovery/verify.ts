@@ -42,6 +42,8 @@ export class Verifier {
     /** The step timeout, shrunk to what is left of the discovery's budget. */
     private readonly stepTimeout: () => number,
     private readonly caPem?: string,
+    /** Called once per probe that ends (with the target of the first caller). */
+    private readonly onSettled?: (target: ProbeTarget, verification: Verification) => void,
   ) {}
 
   /**
@@ -53,7 +55,11 @@ export class Verifier {
     const key = targetKey(target);
     const entry = this.done.get(key);
     if (entry && !(entry.signal.aborted && !signal.aborted)) return entry.pending;
-    const pending = this.run(target, signal).then((v) => (this.settled.set(key, v), v));
+    const pending = this.run(target, signal).then((v) => {
+      this.settled.set(key, v);
+      this.onSettled?.(target, v);
+      return v;
+    });
     this.done.set(key, { pending, signal });
     return pending;
   }

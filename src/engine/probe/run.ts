@@ -745,12 +745,17 @@ class Probe {
         cleanup();
         reject(this.hookFailure ?? err);
       };
+      // A server that replies (421 …) and closes at once: nodemailer may see the close before it
+      // hands the reply to the callback (pipelined MAIL FROM / RCPT TO). The reply names the cause
+      // better than "closed", so the close only wins if no callback follows right after it.
       const onEnd = (): void => {
-        cleanup();
-        reject(
-          this.hookFailure ??
-            Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION' }),
-        );
+        setImmediate(() => {
+          cleanup();
+          reject(
+            this.hookFailure ??
+              Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION' }),
+          );
+        });
       };
       conn.on('error', onError);
       conn.once('end', onEnd);

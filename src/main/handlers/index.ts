@@ -7,6 +7,7 @@ import type { AuthInput, ProbeRequest, ProbeResult } from '../../shared/probe-ty
 import type { Profile } from '../../shared/profile-types';
 import type { RunProbeInput } from '../../shared/ipc';
 import { ProfileStore } from '../../engine/profiles/store';
+import { HistoryStore, historyFileFor } from '../../engine/profiles/history';
 import { runProbe, validateProbeRequest } from '../../engine/probe';
 import { KEYCHAIN_SERVICE, type KeychainUnavailableError } from '../../engine/credentials';
 import { isHttpUrl } from '../ipc/schemas';
@@ -28,6 +29,7 @@ export { SAVED_SECRET_HOST_MISMATCH } from './secret-binding';
 
 export function createMainHandlers(deps: MainDeps): MainHandlers {
   const profiles = new ProfileStore(deps.profilesFile);
+  const history = new HistoryStore(deps.historyFile ?? historyFileFor(deps.profilesFile));
   /** Running probes by runId, so that probe:cancel can stop them. */
   const runs = new Map<string, AbortController>();
 
@@ -229,6 +231,8 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
           const profile = await profiles.get(input.profileName);
           if (profile) await profiles.save({ ...profile, lastResult: lastResultOf(result) });
         }
+        const account = input.saveAs ?? input.profileName;
+        if (account && (await profiles.get(account))) await history.record(account, lastResultOf(result));
       } catch (error) {
         // The test itself is done: a failure to save afterwards must not throw its result away.
         const problem = isUserFacing(error)
@@ -270,6 +274,7 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
 
     async 'profiles:delete'(name) {
       await profiles.delete(name);
+      await history.remove(name);
       // Its secrets go with it: a Microsoft sign-in's access token kept in memory (a new profile of
       // the same name must not inherit it), then every kind in the keychain.
       try {
@@ -286,6 +291,10 @@ export function createMainHandlers(deps: MainDeps): MainHandlers {
           },
         );
       }
+    },
+
+    async 'history:list'() {
+      return { runs: await history.list() };
     },
 
     async 'keychain:status'() {

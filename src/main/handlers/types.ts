@@ -11,6 +11,8 @@ export type MainOAuth = Omit<OAuthService, 'tokenProvider'> & Partial<Pick<OAuth
 /** Everything the handlers touch outside themselves: Electron provides it in the app, tests provide real stand-ins. */
 export interface MainDeps {
   profilesFile: string;
+  /** The runs history; default `history.json` beside the profiles file. */
+  historyFile?: string;
   credentials: CredentialStore;
   emit: <E extends IpcEventChannel>(channel: E, payload: IpcEvents[E]) => void;
   saveReport: (suggestedName: string, text: string) => Promise<{ saved: boolean; path?: string }>;

@@ -128,6 +128,7 @@ export const IPC_SCHEMAS = {
     }),
   ]),
   'profiles:delete': z.tuple([profileNameSchema]),
+  'history:list': z.tuple([]),
   'keychain:status': z.tuple([]),
   'oauth:sign-in': z.tuple([
     z.strictObject({

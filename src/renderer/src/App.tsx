@@ -9,6 +9,7 @@ import type { GuideTarget } from './components/DiagnosisPanel';
 import { GuideScreen } from './components/GuideScreen';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { TestScreen } from './components/TestScreen';
+import type { Fix } from './lib/fixes';
 import { useLang } from './hooks/useLang';
 import { useProfiles } from './hooks/useProfiles';
 import { useRun } from './hooks/useRun';
@@ -88,9 +89,12 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
 
   /** The preset a way-out button loaded, shown on the Account screen until the form is used. */
   const [trying, setTrying] = useState<string | null>(null);
+  /** Where the Account screen puts focus when a fix sends the user there. */
+  const [intent, setIntent] = useState<'sign-in' | null>(null);
   const tryPreset = (presetId: string) => {
     setForm((f) => formForTrying(f, presetId));
     setTrying(presetId);
+    setIntent(null);
     setScreen({ kind: 'account' });
   };
 
@@ -101,6 +105,7 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
     // stores it in the keychain after the test.
     if (form.saveProfile) await profiles.save(profileFromForm(withClientId(form, msClientId)));
     setTrying(null);
+    setIntent(null);
     await startRun(input, form);
   };
 
@@ -108,6 +113,26 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
     const loaded = formFromProfile(p);
     setForm(loaded);
     void startRun(buildRunInput(loaded, newRunId(), keychainState), loaded);
+  };
+
+  /** A failure screen's one-click fix: the form follows, so the Account screen shows what ran. */
+  const applyFix = (fix: Fix) => {
+    if (fix.kind === 'security') {
+      setForm((f) => ({ ...f, security: fix.security, port: String(fix.port) }));
+      runs.again({ security: fix.security, port: fix.port });
+    } else if (fix.kind === 'host') {
+      setForm((f) => ({ ...f, host: fix.host }));
+      runs.again({ host: fix.host });
+    } else if (fix.kind === 'sign-in') {
+      setForm((f) => ({
+        ...f,
+        authMethod: 'oauth2',
+        saveProfile: true,
+        profileName: f.profileName.trim() || f.email.trim(),
+      }));
+      setIntent('sign-in');
+      setScreen({ kind: 'account' });
+    }
   };
 
   const signOut = async (p: Profile) => {
@@ -168,6 +193,7 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
               onChange={setForm}
               keychain={profiles.state.keychain}
               profiles={profiles.state.profiles}
+              history={profiles.state.history}
               profilesWarning={profiles.state.warning ? profiles.state.warning[lang] : null}
               profilesError={profiles.state.error}
               signedOut={profiles.state.signedOut}
@@ -181,6 +207,7 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
               onOpenGuideStep={openGuide}
               trying={trying}
               msClientId={msClientId}
+              focusSignIn={intent === 'sign-in'}
             />
           )}
           {screen.kind === 'test' && run && (
@@ -188,10 +215,11 @@ export function App({ api, initialLang = 'en' }: { api: MailcheckApi; initialLan
               run={run}
               onStop={runs.stop}
               onBack={() => setScreen({ kind: 'account' })}
-              onAgain={runs.again}
+              onAgain={() => runs.again()}
               onOpenGuide={openGuide}
               onRetryWithoutSaving={runs.retryWithoutSaving}
               onTryPreset={tryPreset}
+              onFix={applyFix}
             />
           )}
           {screen.kind === 'guide' && (

@@ -114,7 +114,10 @@ const DETAIL: Record<string, Localized> = {
     en: 'non-ASCII addresses are not accepted',
     it: 'gli indirizzi con caratteri non ASCII non sono accettati',
   },
-  '6.8': { en: 'the address needs a UTF-8 downgrade', it: 'l’indirizzo richiede una conversione da UTF-8' },
+  '6.8': {
+    en: 'a UTF-8 reply is required, but the client does not accept it',
+    it: 'serve una risposta UTF-8, ma il client non la accetta',
+  },
   '6.9': {
     en: 'a UTF-8 header cannot be transferred',
     it: 'un’intestazione UTF-8 non può essere trasferita',
@@ -179,10 +182,6 @@ const DETAIL: Record<string, Localized> = {
   '7.27': {
     en: 'the sender’s domain does not accept mail (null MX)',
     it: 'il dominio del mittente non accetta posta (MX nullo)',
-  },
-  '7.28': {
-    en: 'the mail looks like a flood of identical messages',
-    it: 'la posta sembra un’ondata di messaggi identici',
   },
   '7.29': { en: 'the ARC check failed', it: 'il controllo ARC non è riuscito' },
   '7.30': { en: 'REQUIRETLS is needed', it: 'serve REQUIRETLS' },

@@ -28,7 +28,7 @@ export const AUTH_DIAGNOSES: DiagnosisEntry[] = [
       },
       {
         en: 'Do not choose “None” as security: many servers offer login only over encryption.',
-        it: 'Non scegliere “Nessuna” come sicurezza: molti server offrono l’accesso solo su connessione cifrata.',
+        it: 'Non scegliere «Nessuna» come sicurezza: molti server offrono l’accesso solo su connessione cifrata.',
       },
       {
         en: 'If the settings are right, ask your provider how to authenticate.',
@@ -157,8 +157,8 @@ export const AUTH_DIAGNOSES: DiagnosisEntry[] = [
       },
       {
         audience: 'other',
-        en: 'If the account uses two-step verification, the provider may want an app password for mail programs instead of the normal one.',
-        it: 'Se l’account usa la verifica in due passaggi, il provider può richiedere per i programmi di posta una password per le app al posto di quella normale.',
+        en: 'Gmail, Yahoo and iCloud do not accept the normal password from mail programs: use an app password (created in the account’s security settings, with two-step verification on) or the program’s own sign-in with the provider. Other providers may want an app password too when two-step verification is on.',
+        it: 'Gmail, Yahoo e iCloud non accettano la password normale dai programmi di posta: usa una password per le app (da creare nelle impostazioni di sicurezza dell’account, con la verifica in due passaggi attiva) oppure l’accesso con il provider offerto dal programma. Anche altri provider possono richiedere una password per le app se la verifica in due passaggi è attiva.',
       },
       {
         audience: 'other',

@@ -1,8 +1,8 @@
 /**
- * Reply rules for sending: may this connection send at all (login, relay, sender, limits, blocks),
- * and is the test message itself acceptable (size, recipients, content). Order matters: a
- * provider's exact reply comes before the code it shares with others (e.g. Outlook.com's
- * “5.3.4 … verify your account” before the generic 5.3.4 “message too big”).
+ * Reply rules for sending: may this connection send at all (login, relay, sender address, limits,
+ * blocked account or address). Order matters: a provider's exact reply comes before the code it
+ * shares with others (e.g. Outlook.com's “5.3.4 … verify your account” here, before the generic
+ * 5.3.4 “message too big” in smtp-rules-message.ts).
  */
 import type { ReplyRule } from './smtp-reply';
 import { CHECKED, SOURCES } from './smtp-rules-sources';
@@ -58,6 +58,25 @@ export const SENDING_RULES: readonly ReplyRule[] = [
     source: SOURCES.postfix,
     checked: CHECKED,
     note: 'Postfix (reject_sender_login_mismatch) when the client did not log in; seen from Italian hosting providers such as email.it.',
+  },
+  // ---- The name the client gave in EHLO (checked by strict servers, usually at RCPT TO).
+  {
+    id: 'send.helo-rejected',
+    text: /helo command rejected/i,
+    example: '504 5.5.2 <desktop-abc123>: Helo command rejected: need fully-qualified hostname',
+    exampleStep: 'rcpt',
+    source: SOURCES.postfix,
+    checked: CHECKED,
+    note: 'Postfix (reject_non_fqdn_helo_hostname, reject_invalid_helo_hostname, reject_unknown_helo_hostname).',
+  },
+  {
+    id: 'send.helo-rejected',
+    text: /invalid HELO name/i,
+    example: '550 Access denied - Invalid HELO name (See RFC2821 4.1.1.1)',
+    exampleStep: 'mail',
+    source: SOURCES.cpanel,
+    checked: CHECKED,
+    note: 'cPanel hosting (Exim), when the name in EHLO is not a valid host name.',
   },
   // ---- Relay refused (usually: not logged in, or logged in to the wrong server).
   {
@@ -327,137 +346,5 @@ export const SENDING_RULES: readonly ReplyRule[] = [
     source: SOURCES.postscreen,
     checked: CHECKED,
     note: 'Postfix postscreen’s refusal of a client on a DNS blocklist (postscreen_dnsbl_action = enforce).',
-  },
-  // ---- The test message itself.
-  {
-    id: 'send.too-large',
-    enhanced: /^[45]\.(?:3\.4|2\.3)$/,
-    example: '552 5.3.4 Message size exceeds fixed limit',
-    exampleStep: 'end-of-data',
-    source: SOURCES.postfix,
-    checked: CHECKED,
-    note: 'Postfix; also Gmail (“exceeded Google’s message size limits”), Exchange Server (“fixed maximum message size”) and Microsoft 365 (5.2.3 RESOLVER.RST.SendSizeLimit).',
-  },
-  {
-    id: 'send.too-large',
-    text: /message size exceeds|message too (?:big|large)|size exceeds/i,
-    example: '552 Message size exceeds maximum permitted',
-    exampleStep: 'end-of-data',
-    source: SOURCES.eximMain,
-    checked: CHECKED,
-  },
-  {
-    id: 'send.too-many-recipients',
-    enhanced: /^[45]\.5\.3$/,
-    example: `452 4.5.3 Your message has too many recipients. For more information regarding Google's sending limits, visit https://support.google.com/mail/?p=TooManyRecipientsError ${GSMTP}`,
-    exampleStep: 'rcpt',
-    source: SOURCES.gmail,
-    checked: CHECKED,
-    note: 'Also Postfix and Exchange (“452 4.5.3 Too many recipients”).',
-  },
-  {
-    id: 'send.too-many-recipients',
-    text: /too many recipients/i,
-    example: '452 too many recipients',
-    exampleStep: 'rcpt',
-    source: SOURCES.eximMain,
-    checked: CHECKED,
-  },
-  {
-    id: 'send.mailbox-full',
-    enhanced: /^[45]\.2\.2$/,
-    example: `452 4.2.2 The email account that you tried to reach is over quota. Please direct the recipient to https://support.google.com/mail/?p=OverQuotaTemp ${GSMTP}`,
-    exampleStep: 'rcpt',
-    source: SOURCES.gmail,
-    checked: CHECKED,
-    note: 'Also Microsoft 365 (“554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException”).',
-  },
-  {
-    id: 'send.mailbox-full',
-    text: /over quota|quota exceeded|mailbox (?:is )?full/i,
-    example: '552 Mailbox quota exceeded',
-    exampleStep: 'rcpt',
-    source: SOURCES.libero,
-    checked: CHECKED,
-    note: 'Libero and Virgilio show it as “MAILBOX FULL (User quota exceeded)”; Exim and Dovecot say “quota exceeded” or “over quota”.',
-  },
-  {
-    id: 'send.recipient-unknown',
-    enhanced: /^5\.1\.(?:1|10)$/,
-    example: `550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces. For more information, go to https://support.google.com/mail/?p=NoSuchUser ${GSMTP}`,
-    exampleStep: 'rcpt',
-    source: SOURCES.gmail,
-    checked: CHECKED,
-    note: 'Also Postfix (“User unknown in virtual mailbox table”) and Microsoft 365 (5.1.10 RESOLVER.ADR.RecipientNotFound).',
-  },
-  {
-    id: 'send.recipient-unknown',
-    steps: ['rcpt'],
-    text: /no such user|user unknown|unrouteable address|doesn't have a .{0,40}account|mailbox not found/i,
-    example: `554 delivery error: dd This user doesn't have a yahoo.com account (${RCPT}) [0] - mta1004.mail.gq1.yahoo.com`,
-    exampleStep: 'rcpt',
-    source: SOURCES.yahoo,
-    checked: CHECKED,
-    note: 'Also Exim (“Unrouteable address”) and cPanel (“No Such User Here”).',
-  },
-  {
-    id: 'send.recipient-unknown',
-    enhanced: /^5\.4\.1$/,
-    text: /recipient address rejected: access denied/i,
-    example:
-      '550 5.4.1 Recipient address rejected: Access denied. For more information see https://aka.ms/EXOSmtpErrors [AM0PR02CA0001.eurprd02.prod.outlook.com]',
-    exampleStep: 'rcpt',
-    source: SOURCES.exchangeOnlineNdr,
-    checked: CHECKED,
-    note: 'Microsoft 365 (Directory-Based Edge Blocking): the address does not exist in the organization.',
-  },
-  {
-    id: 'send.recipient-rejected',
-    enhanced: /^5\.7\.(?:12|12[0-9]|13[3-6])$/,
-    example:
-      '550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed as sender not authenticated',
-    exampleStep: 'rcpt',
-    source: SOURCES.exchangeOnlineNdr,
-    checked: CHECKED,
-    note: 'Microsoft 365: the recipient (a group or a mailbox) accepts mail only from some senders (5.7.12, 5.7.120–129, 5.7.133–136).',
-  },
-  {
-    id: 'send.recipient-rejected',
-    steps: ['rcpt'],
-    enhanced: /^[45]\.1\.\d+$/,
-    example: `553 5.1.3 <${RCPT}>: Recipient address rejected: bad address syntax`,
-    exampleStep: 'rcpt',
-    source: SOURCES.rfc3463,
-    checked: CHECKED,
-    note: 'Any other address status (x.1.x) at RCPT TO.',
-  },
-  // ---- The content or the server's policy.
-  {
-    id: 'send.rejected',
-    text: /\bspam detected$/i,
-    example: '552 5.2.0 igxL1p00E1WDM2s01gxMXG spam detected',
-    exampleStep: 'end-of-data',
-    source: SOURCES.arubaBusiness,
-    checked: CHECKED,
-    note: 'Aruba’s outgoing server refuses mail its filter (or recipients’ reports) marks as spam.',
-  },
-  {
-    id: 'send.rejected',
-    text: /likely unsolicited mail|has a policy that prohibited|not accepted for policy reasons|rejected as spam|potential security issue/i,
-    example: `550 5.7.1 [203.0.113.7] Gmail has detected that this message is likely unsolicited mail. To reduce the amount of spam sent to Gmail, this message has been blocked. For more information, go to https://support.google.com/mail/?p=UnsolicitedMessageError ${GSMTP}`,
-    exampleStep: 'end-of-data',
-    source: SOURCES.gmail,
-    checked: CHECKED,
-    note: 'Also Yahoo (“554 5.7.9 Message not accepted for policy reasons”) and Exchange (“Message rejected as spam by Content Filtering”).',
-  },
-  {
-    id: 'send.rejected',
-    steps: ['end-of-data'],
-    enhanced: /^5\.7\.\d+$/,
-    example: '550 5.7.1 Message rejected due to content restrictions',
-    exampleStep: 'end-of-data',
-    source: SOURCES.rfc3463,
-    checked: CHECKED,
-    note: 'Any policy refusal (5.7.x) of the finished message.',
   },
 ];

@@ -20,9 +20,12 @@ export const SOURCES = {
   /** Microsoft Learn: "Enable or disable authenticated client SMTP submission (SMTP AUTH)". */
   exchangeOnlineSmtpAuth:
     'https://learn.microsoft.com/en-us/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission',
-  /** Microsoft: Basic authentication for Client Submission (SMTP AUTH) off by default from end of Dec 2026. */
+  /**
+   * Exchange Team blog (2026-01-27): Basic authentication for SMTP AUTH off by default from the end
+   * of December 2026, admins can turn it back on until the final removal dated in H2 2027.
+   */
   exchangeOnlineBasicAuthSmtp:
-    'https://techcommunity.microsoft.com/blog/exchange/exchange-online-to-retire-basic-auth-for-client-submission-smtp-auth/4114750',
+    'https://techcommunity.microsoft.com/blog/exchange/updated-exchange-online-smtp-auth-basic-authentication-deprecation-timeline/4489835',
   /** Microsoft Learn: "Exchange Online limits" (sending limits, recipient rate, concurrency). */
   exchangeOnlineLimits:
     'https://learn.microsoft.com/en-us/office365/servicedescriptions/exchange-online-service-description/exchange-online-limits',

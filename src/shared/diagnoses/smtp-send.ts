@@ -16,7 +16,7 @@ export const SEND_DIAGNOSES: DiagnosisEntry[] = [
     },
     explanation: {
       en: '{host} refused the sender address: {user} is not allowed to send as that address. Many servers accept as sender only the address you logged in with, or one you were given “Send As” rights for.',
-      it: '{host} ha rifiutato l’indirizzo del mittente: {user} non è autorizzato a inviare con quell’indirizzo. Molti server accettano come mittente solo l’indirizzo con cui hai fatto l’accesso, oppure uno per cui hai ricevuto il permesso “Invia come”.',
+      it: '{host} ha rifiutato l’indirizzo del mittente: {user} non è autorizzato a inviare con quell’indirizzo. Molti server accettano come mittente solo l’indirizzo con cui hai fatto l’accesso, oppure uno per cui hai ricevuto il permesso «Invia come».',
     },
     advice: [
       {
@@ -25,7 +25,7 @@ export const SEND_DIAGNOSES: DiagnosisEntry[] = [
       },
       {
         en: 'To send from another address, ask the administrator for “Send As” permission, or add it as an alias of your account.',
-        it: 'Per inviare da un altro indirizzo, chiedi all’amministratore il permesso “Invia come”, oppure aggiungilo come alias del tuo account.',
+        it: 'Per inviare da un altro indirizzo, chiedi all’amministratore il permesso «Invia come», oppure aggiungilo come alias del tuo account.',
       },
     ],
   },
@@ -98,8 +98,8 @@ export const SEND_DIAGNOSES: DiagnosisEntry[] = [
       it: 'Il filtro del server ha rifiutato il messaggio di prova',
     },
     explanation: {
-      en: '{host} accepted the connection and the addresses, but refused the message itself because of its rules (usually an anti-spam filter): «{replyText}». Your settings work up to this point.',
-      it: '{host} ha accettato la connessione e gli indirizzi, ma ha rifiutato il messaggio vero e proprio per le sue regole (di solito un filtro antispam): «{replyText}». Le impostazioni funzionano fino a questo punto.',
+      en: '{host} refused the test message because of its own rules (usually an anti-spam filter): «{replyText}». The connection and your settings work up to this point.',
+      it: '{host} ha rifiutato il messaggio di prova per le sue regole (di solito un filtro antispam): «{replyText}». La connessione e le impostazioni funzionano fino a questo punto.',
     },
     advice: [
       {
@@ -134,8 +134,8 @@ export const SEND_DIAGNOSES: DiagnosisEntry[] = [
       },
       {
         audience: 'microsoft',
-        en: 'For Outlook.com and Microsoft 365, choose “Sign in with Microsoft”: a password is refused.',
-        it: 'Per Outlook.com e Microsoft 365 scegli «Accedi con Microsoft»: la password viene rifiutata.',
+        en: 'For Outlook.com choose “Sign in with Microsoft”: passwords are refused. For Microsoft 365 it is the login that keeps working after Basic authentication is switched off.',
+        it: 'Per Outlook.com scegli «Accedi con Microsoft»: le password vengono rifiutate. Per Microsoft 365 è l’accesso che continua a funzionare anche dopo la disattivazione dell’autenticazione di base.',
       },
       {
         audience: 'other',
@@ -313,6 +313,32 @@ export const SEND_DIAGNOSES: DiagnosisEntry[] = [
       {
         en: 'If the full mailbox is yours, delete old messages or empty the trash, then try again.',
         it: 'Se la casella piena è la tua, elimina i messaggi vecchi o svuota il cestino, poi riprova.',
+      },
+    ],
+  },
+  {
+    id: 'send.helo-rejected',
+    step: 'send',
+    title: {
+      en: 'The server refused the name this computer introduced itself with',
+      it: 'Il server ha rifiutato il nome con cui si è presentato questo computer',
+    },
+    explanation: {
+      en: '{host} refused the name this computer gave when it greeted the server (EHLO): «{replyText}». Mail programs send the computer’s own name, and a strict server wants a full domain name there. The account and the password are not the cause.',
+      it: '{host} ha rifiutato il nome che questo computer ha dato salutando il server (EHLO): «{replyText}». I programmi di posta inviano il nome del computer, e un server severo vuole lì un nome di dominio completo. La causa non sono l’account né la password.',
+    },
+    advice: [
+      {
+        en: 'Use the submission port with a login (587 with STARTTLS or 465 with SSL/TLS): most servers check this name only for mail that arrives without a login.',
+        it: 'Usa la porta di invio con accesso (587 con STARTTLS o 465 con SSL/TLS): la maggior parte dei server controlla questo nome solo per la posta che arriva senza accesso.',
+      },
+      {
+        en: 'If the program lets you set the name it uses in EHLO (sometimes called “local host name” or “domain”), enter a full domain name, for example your own domain.',
+        it: 'Se il programma permette di impostare il nome usato in EHLO (a volte chiamato «nome host locale» o «dominio»), inserisci un nome di dominio completo, per esempio il tuo dominio.',
+      },
+      {
+        en: 'If it keeps happening, ask the provider whether this port is meant for mail programs.',
+        it: 'Se continua a succedere, chiedi al provider se questa porta è pensata per i programmi di posta.',
       },
     ],
   },

@@ -60,7 +60,7 @@ export const OUTLOOK_GUIDE: Guide = {
         },
       ],
       actions: [],
-      image: 'outlook/server-settings.svg',
+      image: 'outlook/server-settings.{lang}.svg',
       imageAlt: {
         en: 'Illustration (not a real screenshot): a settings form filled in with smtp-mail.outlook.com, port 587, STARTTLS.',
         it: 'Illustrazione (non uno screenshot reale): un modulo di impostazioni compilato con smtp-mail.outlook.com, porta 587, STARTTLS.',
@@ -96,7 +96,7 @@ export const OUTLOOK_GUIDE: Guide = {
           it: 'Torna in Mailcheck e ripeti il test.',
         },
       ],
-      image: 'outlook/modern-auth.svg',
+      image: 'outlook/modern-auth.{lang}.svg',
       imageAlt: {
         en: 'Illustration (not a real screenshot): a Microsoft sign-in page asking to let Mailcheck send email as you.',
         it: 'Illustrazione (non uno screenshot reale): una pagina di accesso Microsoft che chiede di consentire a Mailcheck di inviare posta a tuo nome.',
@@ -151,10 +151,10 @@ export const OUTLOOK_GUIDE: Guide = {
         },
         {
           en: 'Tick “Authenticated SMTP” and save. It can take up to an hour to apply.',
-          it: 'Spuntare «SMTP autenticato» e salvare. Può servire fino a un’ora perché abbia effetto.',
+          it: 'Chiedi di spuntare «SMTP autenticato» e di salvare. Può servire fino a un’ora perché abbia effetto.',
         },
       ],
-      image: 'outlook/smtp-auth-admin.svg',
+      image: 'outlook/smtp-auth-admin.{lang}.svg',
       imageAlt: {
         en: 'Illustration (not a real screenshot): the “Manage email apps” panel with “Authenticated SMTP” ticked.',
         it: 'Illustrazione (non uno screenshot reale): il pannello «Gestisci app di posta elettronica» con «SMTP autenticato» spuntato.',
@@ -182,7 +182,7 @@ export const OUTLOOK_GUIDE: Guide = {
           it: 'Attendi qualche minuto, poi ripeti il test con un messaggio di prova.',
         },
       ],
-      image: 'outlook/verify-account.svg',
+      image: 'outlook/verify-account.{lang}.svg',
       imageAlt: {
         en: 'Illustration (not a real screenshot): the Outlook.com web page asking to verify the account with a code.',
         it: 'Illustrazione (non uno screenshot reale): la pagina web di Outlook.com che chiede di verificare l’account con un codice.',
@@ -211,7 +211,7 @@ export const OUTLOOK_GUIDE: Guide = {
           it: 'Apri «Altre opzioni di sicurezza»: la sezione «Verifica in due passaggi» mostra se è attiva.',
         },
       ],
-      image: 'outlook/two-step-verification.svg',
+      image: 'outlook/two-step-verification.{lang}.svg',
       imageAlt: {
         en: 'Illustration (not a real screenshot): the Microsoft account Security page with “Advanced security options” and the Two-step verification section.',
         it: 'Illustrazione (non uno screenshot reale): la pagina Sicurezza dell’account Microsoft con «Altre opzioni di sicurezza» e la sezione Verifica in due passaggi.',
@@ -247,7 +247,7 @@ export const OUTLOOK_GUIDE: Guide = {
           it: 'Copia la password mostrata (compare una sola volta) e incollala nel campo password di Mailcheck, poi ripeti il test.',
         },
       ],
-      image: 'outlook/app-password.svg',
+      image: 'outlook/app-password.{lang}.svg',
       imageAlt: {
         en: 'Illustration (not a real screenshot): the App passwords section with the “Create a new app password” link highlighted.',
         it: 'Illustrazione (non uno screenshot reale): la sezione Password dell’app con il link «Crea una nuova password per l’app» evidenziato.',

@@ -61,7 +61,7 @@ export const PASSWORD_ONLY_GUIDE: Guide = {
         },
         {
           en: 'Press “Try …” for your hosting provider, or choose “Other / custom server” and type its outgoing server; then enter the address and the password and test.',
-          it: 'Premi «Prova …» per il tuo provider di hosting, oppure scegli «Altro / server personalizzato» e scrivi il suo server in uscita; poi inserisci indirizzo e password e verifica.',
+          it: 'Premi «Prova …» per il tuo provider di hosting, oppure scegli «Altro / server personalizzato» e scrivi il suo server in uscita; poi inserisci indirizzo e password e avvia il test.',
         },
       ],
       image: 'password-only/own-domain.{lang}.svg',
@@ -95,7 +95,7 @@ export const PASSWORD_ONLY_GUIDE: Guide = {
         },
         {
           en: 'Press “Try Gmail”, enter your Gmail address and the app password, and test.',
-          it: 'Premi «Prova Gmail», inserisci l’indirizzo Gmail e la password per le app, e verifica.',
+          it: 'Premi «Prova Gmail», inserisci l’indirizzo Gmail e la password per le app, poi avvia il test.',
         },
       ],
       image: 'password-only/gmail.{lang}.svg',
@@ -141,7 +141,7 @@ export const PASSWORD_ONLY_GUIDE: Guide = {
         },
         {
           en: 'Press its “Try …” button, paste the login and the key it gave you, and test.',
-          it: 'Premi il suo pulsante «Prova …», incolla le credenziali e la chiave che ti ha dato, e verifica.',
+          it: 'Premi il suo pulsante «Prova …», incolla le credenziali e la chiave che ti ha dato, poi avvia il test.',
         },
       ],
       image: 'password-only/relay.{lang}.svg',
@@ -174,7 +174,7 @@ export const PASSWORD_ONLY_GUIDE: Guide = {
         },
         {
           en: 'Wait up to an hour, then test again.',
-          it: 'Attendi fino a un’ora, poi verifica di nuovo.',
+          it: 'Attendi fino a un’ora, poi ripeti il test.',
         },
       ],
       image: 'password-only/m365-admin.{lang}.svg',

@@ -4,7 +4,7 @@ import type { IspdbEntry } from '../ispdb';
 import type { DiscoverySource, SourceFinding } from '../types';
 import { PRIORITY, type SourceContext } from './context';
 
-/** Candidates of an ISPDB entry: curated data, so the provider's listed domains are trusted. */
+/** Candidates of an ISPDB entry: curated data, so its hosts are not flagged as foreign. */
 export function findingFromIspdb(
   entry: IspdbEntry,
   ctx: SourceContext,
@@ -20,6 +20,7 @@ export function findingFromIspdb(
     origin: entry.origin,
     flags: entry.live ? ['live-ispdb'] : [],
     trustedDomains: [...entry.config.domains, ...id, ...extraTrusted],
+    curated: true,
   });
   return candidates.length ? { source, priority, candidates, provider: entry.config.displayName } : null;
 }

@@ -1,7 +1,13 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SecurityMode } from '../../../shared/probe-types';
-import type { KeychainStatus, Profile } from '../../../shared/profile-types';
-import { CUSTOM_PROVIDER_ID, detectProvider, getProvider, PROVIDERS } from '../../../shared/providers';
+import type { KeychainStatus, Profile, RunRecord } from '../../../shared/profile-types';
+import {
+  CUSTOM_PROVIDER_ID,
+  detectProvider,
+  getProvider,
+  PROVIDERS,
+  providersOfKind,
+} from '../../../shared/providers';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n/messages';
 import { usageVerdict } from '../../../shared/usage';
@@ -16,70 +22,32 @@ import {
 } from '../lib/form';
 import { FORM_SECURITY_MODES, SECURITY_LABEL_KEYS } from '../lib/security';
 import type { SignInControls } from '../lib/sign-in';
+import { formatDay } from '../lib/dates';
 import type { GuideTarget } from './DiagnosisPanel';
 import { ProfilesList } from './ProfilesList';
-import { SignInPanel } from './SignInPanel';
+import { Check, Field } from './FormControls';
+import { OAuthFields } from './OAuthFields';
+import { SaveFieldset } from './SaveFieldset';
 import { UsageFieldset } from './UsageFieldset';
 import { VerdictBox } from './VerdictBox';
 import { PASSWORD_ONLY_GUIDE_ID } from './WayOutPanel';
 
 const AUTH_METHODS: readonly AuthMethod[] = ['password', 'oauth2', 'none'];
 
-/** A labelled field: the label is tied to its control for screen readers and clicks. */
-function Field({
-  label,
-  hint,
-  children,
-}: {
-  label: string;
-  hint?: string;
-  children: (id: string, hintId?: string) => ReactNode;
-}) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children(id, hintId)}
-      {hint && (
-        <small id={hintId} className="muted">
-          {hint}
-        </small>
-      )}
-    </div>
-  );
-}
-
-/** A checkbox with its words: the whole line is the click target. */
-function Check({
-  checked,
-  onChange,
-  testId,
-  children,
-}: {
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-  testId: string;
-  children: ReactNode;
-}) {
-  return (
-    <label className="check">
-      <input
-        type="checkbox"
-        checked={checked}
-        onChange={(e) => onChange(e.target.checked)}
-        data-testid={testId}
-      />
-      {children}
-    </label>
-  );
-}
+/** The fields each form problem is about: marked aria-invalid, the first one focused. */
+const PROBLEM_FIELDS: Partial<Record<MessageKey, string[]>> = {
+  'account.missingHost': ['host'],
+  'account.badPort': ['port'],
+  'account.missingProfileName': ['profile-name'],
+  'account.missingSend': ['from', 'to'],
+};
 
 export function AccountScreen({
   form,
   onChange,
   keychain,
   profiles,
+  history = {},
   profilesWarning,
   profilesError,
   signedOut,
@@ -93,11 +61,13 @@ export function AccountScreen({
   onOpenGuideStep,
   trying = null,
   msClientId = null,
+  focusSignIn = false,
 }: {
   form: AccountForm;
   onChange: (form: AccountForm) => void;
   keychain: KeychainStatus | null;
   profiles: Profile[];
+  history?: Record<string, RunRecord[]>;
   profilesWarning: string | null;
   profilesError: unknown;
   signedOut: string | null;
@@ -113,6 +83,8 @@ export function AccountScreen({
   trying?: string | null;
   /** The distribution's Microsoft client id (app:info); null: none configured. */
   msClientId?: string | null;
+  /** A failure screen's "Sign in with Microsoft" brought the user here: focus that control. */
+  focusSignIn?: boolean;
 }) {
   const { t, l, lang } = useI18n();
   const [problems, setProblems] = useState<MessageKey[]>([]);
@@ -129,16 +101,41 @@ export function AccountScreen({
   const keychainDown = keychain !== null && !keychain.available;
   const set = (patch: Partial<AccountForm>) => onChange({ ...form, ...patch });
 
+  const formRef = useRef<HTMLFormElement>(null);
+  /** Bumped at each refused submit, so that focus moves to the first invalid field every time. */
+  const [refusals, setRefusals] = useState(0);
+  const invalid = new Set(problems.flatMap((p) => PROBLEM_FIELDS[p] ?? []));
+  const invalidProps = (field: string) =>
+    invalid.has(field) ? { 'aria-invalid': true as const, 'aria-errormessage': 'form-problems' } : {};
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const found = validateForm(form, { available: !keychainDown });
     setProblems(found);
     if (found.length === 0) onRun();
+    else setRefusals((n) => n + 1);
   };
+
+  // A refused submit: focus the first field marked invalid (in the order the form shows them).
+  useEffect(() => {
+    if (refusals > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refusals]);
+
+  // Ctrl+Enter (Cmd+Enter on a Mac) runs the test from anywhere on this screen.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        formRef.current?.requestSubmit();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   return (
     <div className="screen account-screen" data-testid="account-screen">
-      <form className="card" onSubmit={submit} aria-labelledby="account-heading" noValidate>
+      <form className="card" ref={formRef} onSubmit={submit} aria-labelledby="account-heading" noValidate>
         <h2 id="account-heading">{t('account.heading')}</h2>
         {trying && (
           <p className="notice-inline" role="status" data-testid="trying">
@@ -173,11 +170,18 @@ export function AccountScreen({
               onChange={(e) => onChange(applyPreset(form, getProvider(e.target.value), presetOptions))}
               data-testid="provider"
             >
-              {PROVIDERS.map((p) => (
+              {PROVIDERS.filter((p) => p.kind !== 'relay').map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
                 </option>
               ))}
+              <optgroup label={t('account.providerRelays')}>
+                {providersOfKind('relay').map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </optgroup>
               <option value={CUSTOM_PROVIDER_ID}>{t('account.providerCustom')}</option>
             </select>
           )}
@@ -192,10 +196,12 @@ export function AccountScreen({
                   {l(preset.auth.credentials)}
                 </p>
               )}
-              <p className="muted small">{t('account.providerSource', { date: preset.checked })}</p>
+              <p className="muted small">
+                {t('account.providerSource', { date: formatDay(preset.checked, lang) })}
+              </p>
             </>
           )}
-          {preset?.auth.oauthRecommended && form.authMethod !== 'oauth2' && (
+          {preset?.auth.oauthRecommended && form.authMethod !== 'oauth2' && !verdict && (
             <p className="notice-inline" data-testid="oauth-recommended">
               {t('account.oauthRecommended')}{' '}
               {preset.guideId && (
@@ -234,6 +240,7 @@ export function AccountScreen({
                   onChange={(e) => set({ host: e.target.value })}
                   autoComplete="off"
                   spellCheck={false}
+                  {...invalidProps('host')}
                   data-testid="host"
                 />
               )}
@@ -246,6 +253,7 @@ export function AccountScreen({
                   inputMode="numeric"
                   value={form.port}
                   onChange={(e) => set({ port: e.target.value })}
+                  {...invalidProps('port')}
                   data-testid="port"
                 />
               )}
@@ -319,103 +327,18 @@ export function AccountScreen({
             </Field>
           )}
           {form.authMethod === 'oauth2' && (
-            <div className="oauth" data-testid="oauth-fields">
-              {signIn.available && <p className="muted">{t('account.oauthNote')}</p>}
-              <SignInPanel
-                signIn={signIn}
-                onOpenGuide={onOpenGuideStep}
-                buttonLabel="account.signIn"
-                buttonTestId="oauth-sign-in"
-                statusTestId="oauth-sign-in-status"
-              />
-              {/* The app registration is the distribution's business: out of the way unless asked for. */}
-              <details className="advanced" data-testid="oauth-advanced">
-                <summary>{t('account.advanced')}</summary>
-                <div className="row">
-                  <Field label={t('account.oauthClientId')} hint={t('account.oauthClientIdHint')}>
-                    {(id, hintId) => (
-                      <input
-                        id={id}
-                        value={form.oauthClientId}
-                        placeholder={msClientId ?? undefined}
-                        aria-describedby={hintId}
-                        onChange={(e) => set({ oauthClientId: e.target.value })}
-                        spellCheck={false}
-                        data-testid="oauth-client-id"
-                      />
-                    )}
-                  </Field>
-                  <Field label={t('account.oauthTenant')}>
-                    {(id) => (
-                      <input
-                        id={id}
-                        value={form.oauthTenant}
-                        onChange={(e) => set({ oauthTenant: e.target.value })}
-                        spellCheck={false}
-                        data-testid="oauth-tenant"
-                      />
-                    )}
-                  </Field>
-                </div>
-              </details>
-            </div>
+            <OAuthFields
+              form={form}
+              onChange={set}
+              signIn={signIn}
+              msClientId={msClientId}
+              onOpenGuide={onOpenGuideStep}
+              focusSignIn={focusSignIn}
+            />
           )}
         </fieldset>
 
-        <fieldset>
-          <legend className="sr-only">{t('account.save')}</legend>
-          <Check
-            checked={form.saveProfile}
-            onChange={(saveProfile) => set({ saveProfile })}
-            testId="save-profile"
-          >
-            {t('account.save')}
-          </Check>
-          {form.saveProfile && (
-            <>
-              <Field label={t('account.profileName')}>
-                {(id) => (
-                  <input
-                    id={id}
-                    value={form.profileName}
-                    onChange={(e) => set({ profileName: e.target.value })}
-                    data-testid="profile-name"
-                  />
-                )}
-              </Field>
-              {form.authMethod === 'password' && !keychainDown && (
-                <Check
-                  checked={form.savePassword}
-                  onChange={(savePassword) => set({ savePassword })}
-                  testId="save-password"
-                >
-                  {t('account.savePassword')}
-                </Check>
-              )}
-              {keychain && keychainDown && (
-                <div className="warning" role="status" data-testid="keychain-unavailable">
-                  <p>
-                    {t('account.keychainUnavailable', {
-                      reason: lang === 'it' ? keychain.reasonIt : keychain.reason,
-                    })}
-                  </p>
-                  {form.authMethod === 'password' && (
-                    <>
-                      <p>{t('account.keychainNoDisk')}</p>
-                      <Check
-                        checked={form.saveWithoutPassword}
-                        onChange={(saveWithoutPassword) => set({ saveWithoutPassword })}
-                        testId="save-without-password"
-                      >
-                        {t('account.saveWithoutPassword')}
-                      </Check>
-                    </>
-                  )}
-                </div>
-              )}
-            </>
-          )}
-        </fieldset>
+        <SaveFieldset form={form} onChange={set} keychain={keychain} invalidProps={invalidProps} />
 
         <fieldset>
           <legend className="sr-only">{t('account.sendTest')}</legend>
@@ -431,6 +354,7 @@ export function AccountScreen({
                     type="email"
                     value={form.from}
                     onChange={(e) => set({ from: e.target.value })}
+                    {...invalidProps('from')}
                     data-testid="from"
                   />
                 )}
@@ -442,6 +366,7 @@ export function AccountScreen({
                     type="email"
                     value={form.to}
                     onChange={(e) => set({ to: e.target.value })}
+                    {...invalidProps('to')}
                     data-testid="to"
                   />
                 )}
@@ -451,7 +376,7 @@ export function AccountScreen({
         </fieldset>
 
         {problems.length > 0 && (
-          <ul className="problems" role="alert" data-testid="form-problems">
+          <ul id="form-problems" className="problems" role="alert" data-testid="form-problems">
             {problems.map((p) => (
               <li key={p}>{t(p)}</li>
             ))}
@@ -460,9 +385,11 @@ export function AccountScreen({
         <button type="submit" className="primary big" data-testid="run">
           {t('account.run')}
         </button>
+        <p className="muted small kbd-hint">{t('account.runHint')}</p>
       </form>
       <ProfilesList
         profiles={profiles}
+        history={history}
         warning={profilesWarning}
         error={profilesError}
         signedOut={signedOut}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { renderDiagnosis } from '../../../shared/diagnoses';
 import type { DiagnosisRef } from '../../../shared/probe-types';
 import { useI18n } from '../i18n/context';
@@ -20,6 +21,8 @@ export function DiagnosisPanel({
   detail,
   headingId = 'diagnosis-heading',
   testId = 'diagnosis',
+  fixes,
+  replacedByVerdict = false,
 }: {
   diagnosis: DiagnosisRef;
   onOpenGuide: (target: GuideTarget) => void;
@@ -30,6 +33,13 @@ export function DiagnosisPanel({
   /** Unique per page: a test result and an action's error can be on screen together. */
   headingId?: string;
   testId?: string;
+  /** One-click fixes, shown right under the explanation (before the advice to read). */
+  fixes?: ReactNode;
+  /**
+   * A plain verdict above says this combination cannot work: the catalogue's advice and guide link
+   * (written for programs that can sign in) would contradict it, so they give way to the way-out panel.
+   */
+  replacedByVerdict?: boolean;
 }) {
   const { t, lang } = useI18n();
   const rendered = renderDiagnosis(diagnosis, lang);
@@ -47,7 +57,8 @@ export function DiagnosisPanel({
       </h2>
       <p>{visibleText(rendered.explanation)}</p>
       {detail && <p className="detail">{detail}</p>}
-      {rendered.advice.length > 0 && (
+      {fixes}
+      {!replacedByVerdict && rendered.advice.length > 0 && (
         <>
           <h3>{t('result.adviceHeading')}</h3>
           <ol className="advice">
@@ -62,7 +73,7 @@ export function DiagnosisPanel({
           <span>{t('result.serverReply')}</span> <code>{visibleText(rendered.reply)}</code>
         </p>
       )}
-      {guide && (
+      {guide && !replacedByVerdict && (
         <button
           type="button"
           className="primary"

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { getGuide, GUIDES } from '../../../shared/guides';
 import { useI18n } from '../i18n/context';
+import { formatDay } from '../lib/dates';
 import { guideImageUrl } from '../lib/guideImages';
 import type { SignInControls } from '../lib/sign-in';
 import type { GuideTarget } from './DiagnosisPanel';
@@ -111,7 +112,7 @@ export function GuideScreen({
       {guide.notice && (
         <aside className="notice" aria-labelledby="guide-notice-heading" data-testid="guide-notice">
           <h3 id="guide-notice-heading">{l(guide.notice.title)}</h3>
-          <p className="small">{t('guide.noticeChecked', { date: guide.notice.checked })}</p>
+          <p className="small">{t('guide.noticeChecked', { date: formatDay(guide.notice.checked, lang) })}</p>
           {guide.notice.body.map((p) => (
             <p key={p.en}>{l(p)}</p>
           ))}

@@ -11,6 +11,8 @@ import { ResultDetails } from './ResultDetails';
 import { SettingsCard } from './SettingsCard';
 import { StepList } from './StepList';
 import { VerdictBox } from './VerdictBox';
+import { FixActions } from './FixActions';
+import { fixesFor, type Fix } from '../lib/fixes';
 import { WayOutPanel } from './WayOutPanel';
 
 /** What the account said when the run started: used by the verdict and the result's wording. */
@@ -45,6 +47,7 @@ export function TestScreen({
   onOpenGuide,
   onRetryWithoutSaving,
   onTryPreset,
+  onFix,
 }: {
   run: RunState;
   onStop: () => void;
@@ -53,6 +56,8 @@ export function TestScreen({
   onOpenGuide: (target: GuideTarget) => void;
   onRetryWithoutSaving: () => void;
   onTryPreset: (presetId: string) => void;
+  /** Applies a one-click fix (the way-out one is handled on this screen). */
+  onFix: (fix: Fix) => void;
 }) {
   const { t } = useI18n();
   const running = !run.result && !run.error;
@@ -63,6 +68,21 @@ export function TestScreen({
   useEffect(() => {
     headingRef.current?.focus();
   }, [run.runId]);
+
+  // Esc stops a running test; Ctrl/Cmd+Enter tests again once it is over.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && running) {
+        e.preventDefault();
+        onStop();
+      } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !running) {
+        e.preventDefault();
+        onAgain();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [running, onStop, onAgain]);
 
   // When the outcome arrives, move focus to its heading so keyboard and screen-reader users land on it.
   useEffect(() => {
@@ -77,7 +97,7 @@ export function TestScreen({
       data-running={running}
     >
       <h2 id="test-heading" tabIndex={-1} ref={headingRef}>
-        {t('test.heading', { host: run.host, port: run.port })}
+        {t(running ? 'test.heading' : 'test.resultsHeading', { host: run.host, port: run.port })}
       </h2>
       <StepList steps={run.steps} />
       <div className="toolbar">
@@ -129,6 +149,7 @@ export function TestScreen({
             context={run.context}
             onOpenGuide={onOpenGuide}
             onTryPreset={onTryPreset}
+            onFix={onFix}
           />
         )}
       </div>
@@ -141,13 +162,23 @@ function Outcome({
   context,
   onOpenGuide,
   onTryPreset,
+  onFix,
 }: {
   result: RunProbeOutput;
   context: RunContext;
   onOpenGuide: (target: GuideTarget) => void;
   onTryPreset: (presetId: string) => void;
+  onFix: (fix: Fix) => void;
 }) {
   const { t } = useI18n();
+  const fixes = result.cancelled ? [] : fixesFor(result, context);
+  const applyFix = (fix: Fix) => {
+    if (fix.kind !== 'password-only') return onFix(fix);
+    // The way-out panel is right below: take the reader there.
+    const heading = document.getElementById('way-out-heading');
+    heading?.scrollIntoView?.({ block: 'start' });
+    heading?.focus();
+  };
   const diagnosisId = result.diagnosis?.id ?? null;
   const verdict = result.ok ? null : usageVerdict({ ...context, diagnosisId });
   // A password refused for good: say what does work, right under the diagnosis.
@@ -175,7 +206,14 @@ function Outcome({
       ) : (
         <>
           {verdict && <VerdictBox verdict={verdict} />}
-          {result.diagnosis && <DiagnosisPanel diagnosis={result.diagnosis} onOpenGuide={onOpenGuide} />}
+          {result.diagnosis && (
+            <DiagnosisPanel
+              diagnosis={result.diagnosis}
+              onOpenGuide={onOpenGuide}
+              fixes={<FixActions fixes={fixes} onFix={applyFix} usage={context.usage} />}
+              replacedByVerdict={verdict !== null}
+            />
+          )}
           {wayOut && (
             <WayOutPanel
               providerId={context.providerId}

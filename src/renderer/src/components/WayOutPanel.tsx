@@ -11,9 +11,12 @@ export const PASSWORD_ONLY_GUIDE_ID = 'password-only';
 export function TryPresetButtons({
   presetIds,
   onTry,
+  withCustom = false,
 }: {
   presetIds: readonly string[];
   onTry: (presetId: string) => void;
+  /** Also "Another hosting provider": a blank server to type. */
+  withCustom?: boolean;
 }) {
   const { t } = useI18n();
   return (
@@ -27,6 +30,11 @@ export function TryPresetButtons({
           </button>
         );
       })}
+      {withCustom && (
+        <button type="button" onClick={() => onTry('custom')} data-testid="try-custom">
+          {t('wayOut.ownDomain.other')}
+        </button>
+      )}
     </div>
   );
 }
@@ -103,14 +111,7 @@ export function WayOutPanel({
             <li key={o.id} data-way-out={o.id}>
               <h3>{t(o.title)}</h3>
               <p>{t(o.body)}</p>
-              <TryPresetButtons presetIds={o.presets} onTry={onTryPreset} />
-              {o.custom && (
-                <div className="try-presets">
-                  <button type="button" onClick={() => onTryPreset('custom')} data-testid="try-custom">
-                    {t('wayOut.ownDomain.other')}
-                  </button>
-                </div>
-              )}
+              <TryPresetButtons presetIds={o.presets} onTry={onTryPreset} withCustom={o.custom} />
               {step && (
                 <button
                   type="button"

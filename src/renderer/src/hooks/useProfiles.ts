@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MailcheckApi } from '../../../shared/api';
 import type { Localized } from '../../../shared/probe-types';
-import type { KeychainStatus, Profile } from '../../../shared/profile-types';
+import type { KeychainStatus, Profile, RunRecord } from '../../../shared/profile-types';
 import { uiErrorMessage } from '../lib/api';
 
 export interface ProfilesState {
@@ -13,6 +13,8 @@ export interface ProfilesState {
   /** The account just signed out of Microsoft, to confirm what happened. */
   signedOut: string | null;
   keychain: KeychainStatus | null;
+  /** The last runs of each account, newest first (history:list). */
+  history: Record<string, RunRecord[]>;
 }
 
 /** Saved accounts and the keychain they rely on: listing, deleting, signing out. */
@@ -22,16 +24,26 @@ export function useProfiles(api: MailcheckApi) {
   const [error, setError] = useState<unknown>(null);
   const [signedOut, setSignedOut] = useState<string | null>(null);
   const [keychain, setKeychain] = useState<KeychainStatus | null>(null);
+  const [history, setHistory] = useState<Record<string, RunRecord[]>>({});
 
   const refresh = useCallback(
     () =>
-      api.invoke('profiles:list').then(
-        (listed) => {
-          setProfiles(listed.profiles);
-          setWarning(listed.warning ? { en: listed.warning, it: listed.warningIt ?? listed.warning } : null);
-        },
-        (err: unknown) => setError(err),
-      ),
+      Promise.all([
+        api.invoke('profiles:list').then(
+          (listed) => {
+            setProfiles(listed.profiles);
+            setWarning(
+              listed.warning ? { en: listed.warning, it: listed.warningIt ?? listed.warning } : null,
+            );
+          },
+          (err: unknown) => setError(err),
+        ),
+        // The history is a convenience: without it the list still shows each account's last result.
+        api.invoke('history:list').then(
+          (answer) => setHistory(answer.runs),
+          () => undefined,
+        ),
+      ]),
     [api],
   );
 
@@ -90,6 +102,6 @@ export function useProfiles(api: MailcheckApi) {
     [api, refresh],
   );
 
-  const state: ProfilesState = { profiles, warning, error, signedOut, keychain };
+  const state: ProfilesState = { profiles, warning, error, signedOut, keychain, history };
   return { state, refresh, save, remove, signOut, setKeychain, setSignedOut };
 }

@@ -54,7 +54,7 @@ export function useRun(
         context,
         host: input.request.host,
         port: input.request.port,
-        steps: initialSteps(Boolean(input.request.send)),
+        steps: initialSteps(Boolean(input.request.send), input.request.security, input.request.port),
         result: null,
         error: null,
       });
@@ -96,10 +96,19 @@ export function useRun(
     if (runId) void api.invoke('probe:cancel', runId).catch(() => undefined);
   }, [api, runId]);
 
-  const again = useCallback(() => {
-    const last = lastRunInput.current;
-    if (last) void start({ ...last, runId: newRunId() }, lastContext.current);
-  }, [start]);
+  /** Runs the last test again, with `patch` applied to its settings (a one-click fix). */
+  const again = useCallback(
+    (patch: Partial<RunProbeInput['request']> = {}) => {
+      const last = lastRunInput.current;
+      if (last) {
+        void start(
+          { ...last, runId: newRunId(), request: { ...last.request, ...patch } },
+          lastContext.current,
+        );
+      }
+    },
+    [start],
+  );
 
   const running = run !== null && !run.result && !run.error;
   return { run, running, start, stop, again, retryWithoutSaving };

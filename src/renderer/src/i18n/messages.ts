@@ -1,4 +1,5 @@
 import type { Lang } from '../../../shared/probe-types';
+import { profilesEn, profilesIt } from './profiles-messages';
 import { wayOutEn, wayOutIt } from './way-out-messages';
 
 /**
@@ -23,6 +24,7 @@ const en = {
   'account.provider': 'Provider',
   'account.providerDetected': 'Recognised: {name}',
   'account.providerCustom': 'Other / custom server',
+  'account.providerRelays': 'Sending services (SMTP relay)',
   'account.providerSource': 'Settings checked on {date} against the provider’s help page.',
   'account.server': 'Outgoing server (SMTP)',
   'account.host': 'Server',
@@ -60,12 +62,13 @@ const en = {
   'account.from': 'From',
   'account.to': 'To',
   'account.run': 'Test these settings',
+  'account.runHint': 'Ctrl+Enter (⌘+Enter on a Mac) runs the test; Esc stops it.',
   'account.missingHost': 'Enter the server name.',
   'account.badPort': 'The port must be a number between 1 and 65535.',
   'account.missingProfileName': 'Enter a name for the account to save it.',
   'account.missingSend': 'Enter both From and To for the test message.',
   'account.oauthRecommended':
-    'This provider wants “Sign in with Microsoft” (Modern Auth): a password may be refused.',
+    'This provider wants “Sign in with Microsoft” (Modern Auth): a password is refused.',
   'account.openGuide': 'Open the guide',
 
   'security.starttls': 'STARTTLS',
@@ -73,26 +76,8 @@ const en = {
   'security.none': 'None',
   'security.auto': 'Automatic',
 
-  'profiles.heading': 'Saved accounts',
-  'profiles.empty': 'No saved accounts yet.',
-  'profiles.rerun': 'Test again',
-  'profiles.rerunLabel': 'Test {name} again',
-  'profiles.edit': 'Edit',
-  'profiles.editLabel': 'Edit {name}',
-  'profiles.delete': 'Delete',
-  'profiles.deleteLabel': 'Delete {name}',
-  'profiles.lastOk': 'Last test: working',
-  'profiles.lastFail': 'Last test: failed',
-  'profiles.never': 'Not tested yet',
-  'profiles.signOut': 'Sign out',
-  'profiles.signOutLabel': 'Sign {name} out of Microsoft',
-  'profiles.signOutHint':
-    'Sign out removes the saved Microsoft sign-in from the system keychain; the account and its settings stay.',
-  'profiles.signedOut':
-    '{name} is signed out: the saved sign-in was removed, the account stays. Sign in again to test it.',
-  'profiles.oauth': 'Microsoft sign-in',
-
   'test.heading': 'Testing {host}:{port}',
+  'test.resultsHeading': 'Results for {host}:{port}',
   'test.stepsLabel': 'Test steps',
   'test.stop': 'Stop',
   'test.back': 'Back to the account',
@@ -189,6 +174,7 @@ const en = {
   'signIn.copyCode': 'Copy the code',
   'signIn.deviceExpires': 'The code works until {time}.',
 
+  ...profilesEn,
   ...wayOutEn,
 } as const;
 
@@ -207,11 +193,12 @@ const it: Record<MessageKey, string> = {
 
   'account.heading': 'Il tuo account di posta',
   'account.email': 'Indirizzo email',
-  'account.emailHint': 'Riconosciamo il fornitore dall’indirizzo; puoi modificare tutto qui sotto.',
-  'account.provider': 'Fornitore',
+  'account.emailHint': 'Riconosciamo il provider dall’indirizzo; puoi modificare tutto qui sotto.',
+  'account.provider': 'Provider',
   'account.providerDetected': 'Riconosciuto: {name}',
   'account.providerCustom': 'Altro / server personalizzato',
-  'account.providerSource': 'Impostazioni verificate il {date} sulla pagina di aiuto del fornitore.',
+  'account.providerRelays': 'Servizi di invio (relay SMTP)',
+  'account.providerSource': 'Impostazioni verificate il {date} sulla pagina di aiuto del provider.',
   'account.server': 'Server in uscita (SMTP)',
   'account.host': 'Server',
   'account.port': 'Porta',
@@ -248,12 +235,13 @@ const it: Record<MessageKey, string> = {
   'account.from': 'Mittente',
   'account.to': 'Destinatario',
   'account.run': 'Verifica queste impostazioni',
+  'account.runHint': 'Ctrl+Invio (⌘+Invio su Mac) avvia il test; Esc lo interrompe.',
   'account.missingHost': 'Inserisci il nome del server.',
   'account.badPort': 'La porta deve essere un numero tra 1 e 65535.',
   'account.missingProfileName': 'Inserisci un nome per salvare l’account.',
   'account.missingSend': 'Inserisci mittente e destinatario per il messaggio di prova.',
   'account.oauthRecommended':
-    'Questo fornitore richiede «Accedi con Microsoft» (Modern Auth): una password può essere rifiutata.',
+    'Questo provider richiede «Accedi con Microsoft» (Modern Auth): la password viene rifiutata.',
   'account.openGuide': 'Apri la guida',
 
   'security.starttls': 'STARTTLS',
@@ -261,26 +249,8 @@ const it: Record<MessageKey, string> = {
   'security.none': 'Nessuna',
   'security.auto': 'Automatica',
 
-  'profiles.heading': 'Account salvati',
-  'profiles.empty': 'Nessun account salvato.',
-  'profiles.rerun': 'Ripeti il test',
-  'profiles.rerunLabel': 'Ripeti il test di {name}',
-  'profiles.edit': 'Modifica',
-  'profiles.editLabel': 'Modifica {name}',
-  'profiles.delete': 'Elimina',
-  'profiles.deleteLabel': 'Elimina {name}',
-  'profiles.lastOk': 'Ultimo test: funziona',
-  'profiles.lastFail': 'Ultimo test: non riuscito',
-  'profiles.never': 'Mai verificato',
-  'profiles.signOut': 'Disconnetti',
-  'profiles.signOutLabel': 'Disconnetti {name} da Microsoft',
-  'profiles.signOutHint':
-    'Disconnetti rimuove dal portachiavi del sistema l’accesso Microsoft salvato; l’account e le sue impostazioni restano.',
-  'profiles.signedOut':
-    '{name} è disconnesso: l’accesso salvato è stato rimosso, l’account resta. Accedi di nuovo per verificarlo.',
-  'profiles.oauth': 'Accesso Microsoft',
-
-  'test.heading': 'Verifica di {host}:{port}',
+  'test.heading': 'Test di {host}:{port} in corso',
+  'test.resultsHeading': 'Risultati per {host}:{port}',
   'test.stepsLabel': 'Passaggi del test',
   'test.stop': 'Interrompi',
   'test.back': 'Torna all’account',
@@ -303,12 +273,12 @@ const it: Record<MessageKey, string> = {
   'step.capabilities': 'Funzioni del server',
   'step.mailbox': 'Casella di posta',
 
-  'status.waiting': 'in attesa',
-  'status.running': 'in corso',
-  'status.pass': 'riuscito',
-  'status.fail': 'non riuscito',
-  'status.warn': 'avviso',
-  'status.skip': 'saltato',
+  'status.waiting': 'In attesa',
+  'status.running': 'In corso',
+  'status.pass': 'OK',
+  'status.fail': 'Errore',
+  'status.warn': 'Avviso',
+  'status.skip': 'Saltato',
 
   'result.okHeading': 'Queste impostazioni funzionano',
   'result.okIntro': 'Copiale nel programma o nel dispositivo che deve inviare la posta.',
@@ -378,6 +348,7 @@ const it: Record<MessageKey, string> = {
   'signIn.copyCode': 'Copia il codice',
   'signIn.deviceExpires': 'Il codice vale fino alle {time}.',
 
+  ...profilesIt,
   ...wayOutIt,
 };
 

@@ -42,16 +42,14 @@ export const wayOutEn = {
     'An administrator can switch SMTP AUTH back on for this mailbox, until Microsoft’s final removal (to be dated in the second half of 2027). Or the program signs in with Microsoft (OAuth), if it can.',
   'wayOut.try': 'Try {name}',
   'wayOut.guide': 'Guide: {step}',
-  'wayOut.checked': 'Settings checked on {date}',
   'wayOut.trying': 'Trying {name}: {credentials}',
   'wayOut.tryingMailbox': 'Trying {name}: enter that mailbox’s address and its password, then test.',
   'wayOut.tryingOther':
     'Enter your hosting provider’s outgoing server, your mailbox’s address and its password, then test.',
-  'wayOut.dismiss': 'Close',
 
   'fix.heading': 'Fix it in one click',
-  'fix.useStarttls': 'Use STARTTLS on 587 and test again',
-  'fix.useTls': 'Use SSL/TLS on 465 and test again',
+  'fix.useStarttls': 'Use STARTTLS on {port} and test again',
+  'fix.useTls': 'Use SSL/TLS on {port} and test again',
   'fix.signIn': 'Sign in with Microsoft',
   'fix.passwordOnly': 'What works with a password-only program',
   'fix.typo': 'Did you mean {host}? Use it and test again',
@@ -83,7 +81,7 @@ export const wayOutIt: Record<keyof typeof wayOutEn, string> = {
 
   'wayOut.heading': 'Cosa funziona con un programma che accetta solo la password',
   'wayOut.intro':
-    'Ognuna di queste soluzioni accetta una password scritta in un programma. Premi un pulsante: Mailcheck compila le impostazioni, tu aggiungi le credenziali e verifichi.',
+    'Ognuna di queste soluzioni accetta una password scritta in un programma. Premi un pulsante: Mailcheck compila le impostazioni, tu aggiungi le credenziali e fai il test.',
   'wayOut.ownDomain.title': 'La casella del tuo dominio',
   'wayOut.ownDomain.body':
     'Se il tuo sito ha un dominio suo (info@il-tuo-negozio.it), di solito il provider dell’hosting include caselle che accettano una password. Invia da quella casella.',
@@ -99,20 +97,18 @@ export const wayOutIt: Record<keyof typeof wayOutEn, string> = {
     'Un amministratore può riattivare SMTP AUTH per questa casella, fino alla rimozione definitiva di Microsoft (la cui data sarà annunciata nella seconda metà del 2027). Oppure il programma accede con Microsoft (OAuth), se può.',
   'wayOut.try': 'Prova {name}',
   'wayOut.guide': 'Guida: {step}',
-  'wayOut.checked': 'Impostazioni verificate il {date}',
   'wayOut.trying': 'Stai provando {name}: {credentials}',
   'wayOut.tryingMailbox':
-    'Stai provando {name}: inserisci l’indirizzo di quella casella e la sua password, poi verifica.',
+    'Stai provando {name}: inserisci l’indirizzo di quella casella e la sua password, poi avvia il test.',
   'wayOut.tryingOther':
-    'Inserisci il server in uscita del tuo provider di hosting, l’indirizzo della casella e la sua password, poi verifica.',
-  'wayOut.dismiss': 'Chiudi',
+    'Inserisci il server in uscita del tuo provider di hosting, l’indirizzo della casella e la sua password, poi avvia il test.',
 
   'fix.heading': 'Correggi con un clic',
-  'fix.useStarttls': 'Usa STARTTLS sulla porta 587 e verifica di nuovo',
-  'fix.useTls': 'Usa SSL/TLS sulla porta 465 e verifica di nuovo',
+  'fix.useStarttls': 'Usa STARTTLS sulla porta {port} e ripeti il test',
+  'fix.useTls': 'Usa SSL/TLS sulla porta {port} e ripeti il test',
   'fix.signIn': 'Accedi con Microsoft',
   'fix.passwordOnly': 'Cosa funziona con un programma che accetta solo la password',
-  'fix.typo': 'Forse intendevi {host}? Usalo e verifica di nuovo',
+  'fix.typo': 'Forse intendevi {host}? Usalo e ripeti il test',
 
   'program.wording': 'Nel tuo programma: {text}',
 };

@@ -1,0 +1,61 @@
+/** Strings of the saved accounts list (last test, history, delete, sign out), in English and Italian. */
+export const profilesEn = {
+  'profiles.heading': 'Saved accounts',
+  'profiles.empty': 'No saved accounts yet.',
+  'profiles.rerun': 'Test again',
+  'profiles.rerunLabel': 'Test {name} again',
+  'profiles.edit': 'Edit',
+  'profiles.editLabel': 'Edit {name}',
+  'profiles.delete': 'Delete',
+  'profiles.deleteLabel': 'Delete {name}',
+  'profiles.lastRun': 'Last test, {date}: {outcome}',
+  'profiles.outcomeOk': 'working',
+  'profiles.outcomeFail': 'failed',
+  'profiles.outcomeFailWith': 'failed: {title}',
+  'profiles.history': 'Earlier tests ({count})',
+  'profiles.deleteConfirm': 'Delete “{name}”? Its settings and test history leave Mailcheck, and {secret}',
+  'profiles.deleteSecretPassword': 'its password, if one was saved, leaves the system keychain.',
+  'profiles.deleteSecretOAuth': 'its Microsoft sign-in leaves the system keychain.',
+  'profiles.deleteSecretNone': 'nothing of it is in the system keychain.',
+  'profiles.deleteYes': 'Delete {name}',
+  'profiles.deleteNo': 'Keep it',
+  'profiles.never': 'Not tested yet',
+  'profiles.signOut': 'Sign out',
+  'profiles.signOutLabel': 'Sign {name} out of Microsoft',
+  'profiles.signOutHint':
+    'Sign out removes the saved Microsoft sign-in from the system keychain; the account and its settings stay.',
+  'profiles.signedOut':
+    '{name} is signed out: the saved sign-in was removed, the account stays. Sign in again to test it.',
+  'profiles.oauth': 'Microsoft sign-in',
+} as const;
+
+export const profilesIt: Record<keyof typeof profilesEn, string> = {
+  'profiles.heading': 'Account salvati',
+  'profiles.empty': 'Nessun account salvato.',
+  'profiles.rerun': 'Ripeti il test',
+  'profiles.rerunLabel': 'Ripeti il test di {name}',
+  'profiles.edit': 'Modifica',
+  'profiles.editLabel': 'Modifica {name}',
+  'profiles.delete': 'Elimina',
+  'profiles.deleteLabel': 'Elimina {name}',
+  'profiles.lastRun': 'Ultimo test, {date}: {outcome}',
+  'profiles.outcomeOk': 'funziona',
+  'profiles.outcomeFail': 'non riuscito',
+  'profiles.outcomeFailWith': 'non riuscito: {title}',
+  'profiles.history': 'Test precedenti ({count})',
+  'profiles.deleteConfirm':
+    'Eliminare «{name}»? Le sue impostazioni e la cronologia dei test escono da Mailcheck, e {secret}',
+  'profiles.deleteSecretPassword': 'la sua password, se salvata, viene tolta dal portachiavi del sistema.',
+  'profiles.deleteSecretOAuth': 'il suo accesso Microsoft viene tolto dal portachiavi del sistema.',
+  'profiles.deleteSecretNone': 'nel portachiavi del sistema non c’è nulla di suo.',
+  'profiles.deleteYes': 'Elimina {name}',
+  'profiles.deleteNo': 'Non eliminare',
+  'profiles.never': 'Non ancora testato',
+  'profiles.signOut': 'Disconnetti',
+  'profiles.signOutLabel': 'Disconnetti {name} da Microsoft',
+  'profiles.signOutHint':
+    'Disconnetti rimuove dal portachiavi del sistema l’accesso Microsoft salvato; l’account e le sue impostazioni restano.',
+  'profiles.signedOut':
+    '{name} è disconnesso: l’accesso salvato è stato rimosso, l’account resta. Accedi di nuovo per verificarlo.',
+  'profiles.oauth': 'Accesso Microsoft',
+};
