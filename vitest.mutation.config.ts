@@ -8,11 +8,17 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Not redaction-property.test.ts: it drives the CLI against a real smtp-server.
     include: [
-      'test/engine/validate*.test.ts',
-      'test/engine/classify*.test.ts',
-      'test/engine/redact*.test.ts',
+      'test/engine/validate.test.ts',
+      'test/engine/validate-*.test.ts',
+      'test/engine/classify.test.ts',
+      'test/engine/classify-*.test.ts',
+      'test/engine/reply-rules.test.ts',
+      'test/engine/redact.test.ts',
+      'test/engine/redact-*.test.ts',
       'test/engine/catalogue.test.ts',
+      'test/discovery/units.test.ts',
     ],
     environment: 'node',
     testTimeout: 30_000,

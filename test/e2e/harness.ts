@@ -185,11 +185,22 @@ export function pageErrors(page: Page): string[] {
 /** Two animation frames: a colour-scheme switch or a late layout has been painted (fewer PNG changes). */
 const SETTLE_SCRIPT = 'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))';
 
+/**
+ * Where a screenshot goes: docs/screenshots/<name>.png only when asked (`npm run screenshots`,
+ * which sets MAILCHECK_SCREENSHOTS=1), so that a normal test run leaves the working tree clean.
+ * Otherwise the screenshot is still taken (the page must render it) but kept in memory.
+ */
+export function screenshotPath(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.MAILCHECK_SCREENSHOTS === '1' ? join(SCREENSHOT_DIR, `${name}.png`) : undefined;
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.evaluate(SETTLE_SCRIPT);
-  await page.screenshot({
-    path: join(SCREENSHOT_DIR, `${name}.png`),
+  const path = screenshotPath(name);
+  const png = await page.screenshot({
+    ...(path ? { path } : {}),
     fullPage: true,
     animations: 'disabled',
   });
+  if (png.length === 0) throw new Error(`empty screenshot ${name}`);
 }

@@ -87,7 +87,8 @@ describe('language', () => {
   it('starts in the OS language (app:info) and switches at once', async () => {
     setup({}, { locale: 'it' });
     expect(await screen.findByRole('heading', { name: 'Il tuo account di posta' })).toBeTruthy();
-    expect(document.documentElement.lang).toBe('it');
+    // Set by an effect that runs after the Italian text is on screen: waited for, not assumed.
+    await waitFor(() => expect(document.documentElement.lang).toBe('it'));
     fireEvent.change(screen.getByTestId('lang-switch'), { target: { value: 'en' } });
     expect(screen.getByRole('heading', { name: 'Your mail account' })).toBeTruthy();
     expect(document.documentElement.lang).toBe('en');

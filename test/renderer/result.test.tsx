@@ -110,7 +110,9 @@ describe('diagnosis panel', () => {
 });
 
 describe('details on demand', () => {
-  it('shows certificate, capabilities and the redacted transcript inside <details>', () => {
+  // Shows the transcript as the engine gave it; that a real run's login IS redacted there is
+  // checked on a real run (test/e2e/renderer.e2e.test.ts), not on this fixture's own "<redacted>".
+  it('shows certificate, capabilities and the transcript inside <details>', () => {
     wrap('en', <ResultDetails result={okResult()} />);
     const details = screen.getByTestId('details').querySelectorAll('details');
     expect(details).toHaveLength(3);
