@@ -13,7 +13,7 @@ export default {
     // Input validation, reply classification, redaction, and the discovery parsers (the pure ones:
     // the others open sockets or files and are tested against servers, not here).
     'src/engine/probe/validate.ts',
-    'src/engine/probe/classify.ts',
+    'src/engine/smtp/classify.ts',
     'src/engine/transcript/redact.ts',
     'src/engine/discovery/{address,config-xml,printable,trust,mx-providers}.ts',
   ],

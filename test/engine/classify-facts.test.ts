@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classify, factsFromError } from '../../src/engine/probe';
-import { replyStepOf } from '../../src/engine/probe/classify';
+import { replyStepOf } from '../../src/engine/smtp/classify';
 
 const SYSTEM_CODES = [
   'ECONNREFUSED',
