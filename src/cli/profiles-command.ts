@@ -126,7 +126,7 @@ async function show(profile: Profile, io: CliIo, lang: Lang, json: boolean): Pro
     [it ? 'Nome' : 'Name', profile.name],
     ['Host', profile.host],
     [it ? 'Porta' : 'Port', String(profile.port)],
-    [it ? 'Sicurezza' : 'Security', profile.security],
+    [it ? 'Cifratura' : 'Security', profile.security],
     [it ? 'Utente' : 'User', profile.user],
     [it ? 'Accesso' : 'Login', profile.authMethod],
     ['OAuth', profile.oauth ? `client ${profile.oauth.clientId}, tenant ${profile.oauth.tenant}` : undefined],

@@ -95,7 +95,7 @@ export const RECEIVE_VARIANTS: Record<string, DiagnosisVariant> = {
   'tls.mode-mismatch': {
     title: {
       en: 'The security setting does not match the port',
-      it: 'La sicurezza scelta non corrisponde alla porta',
+      it: 'La cifratura scelta non corrisponde alla porta',
     },
     explanation: {
       en: 'Port {port} of {host} uses another kind of encryption than the one chosen. With SSL/TLS the connection is encrypted from the first byte (IMAP 993, POP3 995); with STARTTLS it starts unencrypted and is secured right away (IMAP 143, POP3 110).',

@@ -12,7 +12,7 @@ export const TLS_DIAGNOSES: DiagnosisEntry[] = [
     step: 'tls',
     title: {
       en: 'The security setting does not match the port',
-      it: 'La sicurezza scelta non corrisponde alla porta',
+      it: 'La cifratura scelta non corrisponde alla porta',
     },
     explanation: {
       en: 'Port {port} of {host} uses another kind of encryption than the one chosen. There are two: STARTTLS (the connection starts unencrypted and is secured right away, port 587) and SSL/TLS, also called implicit TLS (encrypted from the first byte, port 465). Careful: some old instructions and some programs call port 587 “SSL/TLS” too, but on 587 the right choice is STARTTLS.',
