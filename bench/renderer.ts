@@ -64,12 +64,11 @@ async function main(): Promise<void> {
       await page.goto(pathToFileURL(INDEX).href, { timeout: LOAD_TIMEOUT_MS });
       await page.getByTestId('account-screen').waitFor({ timeout: LOAD_TIMEOUT_MS });
       // Paint timings are recorded asynchronously: wait until FCP has been reported.
+      // A function, not a string: the window's CSP (no 'unsafe-eval') refuses a string predicate.
       await page.waitForFunction(
-        'performance.getEntriesByName("first-contentful-paint").length > 0',
+        () => performance.getEntriesByName('first-contentful-paint').length > 0,
         undefined,
-        {
-          timeout: LOAD_TIMEOUT_MS,
-        },
+        { timeout: LOAD_TIMEOUT_MS },
       );
       // A string expression: this file is type-checked without the DOM library.
       const paints = JSON.parse(
