@@ -148,3 +148,56 @@ it('a one-letter password is redacted from text, never from step ids or statuses
   expect(result.diagnosis?.id).toBe('auth.plaintext-refused');
   expect(result.server.greeting).toBe('+OK <redacted> ready');
 });
+
+describe('nothing in a receiving result is searched and replaced: a short or common password', () => {
+  /** A POP3 server that accepts any login and has 3 messages of 1,200 bytes. */
+  async function acceptingPop3(): Promise<LineServer> {
+    const server = await startLineServer({
+      greeting: '+OK ready',
+      onLine: (line) => {
+        const verb = line.split(' ')[0]?.toUpperCase();
+        if (verb === 'CAPA') return ['+OK', 'USER', 'SASL PLAIN', '.'];
+        if (verb === 'STAT') return ['+OK 3 1200'];
+        return ['+OK'];
+      },
+    });
+    servers.push(server);
+    return server;
+  }
+
+  it.each([
+    ['equal to the user', 'me@example.it', 'me@example.it'],
+    ['a mechanism name', 'me@example.it', 'PLAIN'],
+    ['a digit the mailbox shows', 'me@example.it', '3'],
+    ['a step word', 'me@example.it', 'mailbox'],
+  ])('password %s: ids, user, mechanism and counts stay as they are', async (_kind, user, password) => {
+    const server = await acceptingPop3();
+    const result = await runReceiveCheck({
+      protocol: 'pop3',
+      host: '127.0.0.1',
+      port: server.port,
+      security: 'none',
+      allowPlaintextAuth: true,
+      auth: { method: 'password', user, password },
+    });
+    expect(result.ok).toBe(true);
+    expect(result.steps.map((s) => s.id)).toEqual([
+      'dns',
+      'tcp',
+      'greeting',
+      'capabilities',
+      'tls',
+      'auth',
+      'mailbox',
+    ]);
+    expect(result.request.user).toBe(user);
+    expect(result.server.authMechanisms).toEqual(['PLAIN']);
+    const auth = result.steps.find((s) => s.id === 'auth');
+    expect(auth?.summary.en).toBe(`Logged in as ${user} (PLAIN)`);
+    expect(result.steps.find((s) => s.id === 'mailbox')?.summary.en).toMatch(/^3 messages/);
+    // The password went out only masked.
+    expect(result.transcript.filter((l) => l.dir === 'client').map((l) => l.text)).not.toContain(
+      `PASS ${password}`,
+    );
+  });
+});

@@ -35,12 +35,6 @@ export interface ContextOptions {
   /** The error the overall deadline stops the check with (SMTP names the step and logs it). */
   deadlineError?: (step: StepId | null) => Error;
   /**
-   * Whether step summaries and details, server facts, certificate facts and the user are scrubbed
-   * once more in the result (IMAP, POP3). SMTP scrubs its free text where it produces it and keeps
-   * its structure byte for byte (`false`).
-   */
-  scrubResult?: boolean;
-  /**
    * After a goodbye: `end` ends each socket (the runner's own connections), `unref` leaves the
    * closing to the protocol's library (nodemailer ends the connection after QUIT) and only lets
    * the process exit. Either way every socket is destroyed after `goodbyeGraceMs`.
@@ -147,8 +141,8 @@ export class RunContext {
       id,
       status,
       ms: Date.now() - start,
-      summary: this.scrubResult(summary),
-      details: this.scrubResult(details),
+      summary,
+      details,
     };
     this.steps.set(id, step);
     this.emit({ type: 'step-end', step });
@@ -197,45 +191,25 @@ export class RunContext {
   }
 
   /**
-   * The result. Free text was redacted where it was produced (transcript lines, step summaries and
-   * details, the diagnosis reply); what came from the server is redacted here once more. Ids and
-   * statuses are never passed through the redactor: a one-letter password must not turn the step
-   * "mailbox" into "mailbo<redacted>".
+   * The result. Secrets were kept out where each text was produced: client lines are logged
+   * masked, server text is scrubbed as it arrives (transcript, greeting, the diagnosis reply).
+   * Nothing is searched and replaced here: ids, statuses, the user, mechanism names and numbers
+   * stay exactly as they are, so a one-letter password cannot turn "mailbox" into "mailbo<redacted>".
    */
   result(request: ProbeResult['request']): ProbeResult {
     const steps = this.opts.stepOrder.map((id) => this.steps.get(id) ?? this.skipped(id));
     return {
       ok: !this.cancelled && !this.diagnosis && !steps.some((s) => s.status === 'fail'),
-      request: { ...request, user: request.user === null ? null : this.scrubResult(request.user) },
+      request,
       steps,
       diagnosis: this.diagnosis,
-      server: this.scrubResult(this.server),
-      tls: this.scrubResult(this.tlsInfo),
+      server: this.server,
+      tls: this.tlsInfo,
       transcript: this.transcript.lines,
       startedAt: this.startedAt,
       totalMs: Date.now() - this.t0,
       cancelled: this.cancelled,
     };
-  }
-
-  private scrubResult<T>(value: T): T {
-    return this.opts.scrubResult === false ? value : this.scrubDeep(value);
-  }
-
-  /**
-   * Scrubs the secret's forms out of every string in server-originated values (server facts,
-   * certificate details, step details and summaries quoting replies), on token boundaries, so a
-   * short password never rewrites engine words or ids around it.
-   */
-  private scrubDeep<T>(value: T): T {
-    if (typeof value === 'string') return this.redactor.scrub(value) as T;
-    if (Array.isArray(value)) return value.map((item: unknown) => this.scrubDeep(item)) as T;
-    if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-      return Object.fromEntries(
-        Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, this.scrubDeep(item)]),
-      ) as T;
-    }
-    return value;
   }
 
   private skipped(id: StepId): StepResult {

@@ -75,9 +75,11 @@ async function runSteps(ctx: RunContext, req: ReceiveRequest, protocol: Protocol
   const { conn, line } = await readGreeting(ctx, req, protocol, socket);
   const session = protocol.open(conn, ctx);
   const greeting = await session.greeting(line);
-  ctx.server.greeting = greeting.text;
-  ctx.endStep('greeting', 'pass', L(`Greeting: ${greeting.text}`, `Saluto: ${greeting.text}`), {
-    greeting: greeting.text,
+  // Server text, scrubbed where it enters the result (the only free text a step keeps).
+  const greetingText = ctx.redactor.scrub(greeting.text);
+  ctx.server.greeting = greetingText;
+  ctx.endStep('greeting', 'pass', L(`Greeting: ${greetingText}`, `Saluto: ${greetingText}`), {
+    greeting: greetingText,
     preauth: greeting.preauth,
   });
 
@@ -234,8 +236,11 @@ function failWith(ctx: RunContext, req: ReceiveRequest, protocol: ProtocolModule
   const facts = factsOf(err, step);
   const failure = err instanceof StepFailure ? err : null;
   const id = failure ? failure.diagnosisId : classifyWith(protocol.rules, facts);
-  const reply = failure ? failure.reply : (facts.reply ?? (id === 'unknown' ? facts.message : null));
-  if (!failure) ctx.transcript.info(`Error: ${facts.message}`);
+  const raw = failure ? failure.reply : (facts.reply ?? (id === 'unknown' ? facts.message : null));
+  // Server and error text is scrubbed here, where it enters the result (never the result as a whole).
+  const reply = raw ? ctx.redactor.scrub(raw) : raw;
+  const message = ctx.redactor.scrub(facts.message);
+  if (!failure) ctx.transcript.info(`Error: ${message}`);
   const ref = {
     id,
     step,
@@ -249,7 +254,7 @@ function failWith(ctx: RunContext, req: ReceiveRequest, protocol: ProtocolModule
       protocol: protocol.name,
     },
   };
-  const details: Record<string, unknown> = { diagnosis: id, error: facts.message, code: facts.code };
+  const details: Record<string, unknown> = { diagnosis: id, error: message, code: facts.code };
   if (step === 'tls' && ctx.tlsInfo) Object.assign(details, ctx.tlsInfo);
   const en = renderDiagnosis(ref, 'en');
   const it = renderDiagnosis(ref, 'it');

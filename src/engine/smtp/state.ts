@@ -65,7 +65,6 @@ export class SmtpRun {
         const at = step ?? 'greeting';
         return new StepTimeout(at, true, `The whole test ran out of time (${at})`);
       },
-      scrubResult: false,
       goodbye: 'unref',
       goodbyeGraceMs: QUIT_GRACE_MS,
       // After QUIT nodemailer ends the socket gracefully, and destroys it after QUIT_GRACE_MS if the
