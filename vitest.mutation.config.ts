@@ -19,6 +19,8 @@ export default defineConfig({
       'test/engine/redact-*.test.ts',
       'test/engine/catalogue.test.ts',
       'test/discovery/units.test.ts',
+      'test/discovery/knowledge.test.ts',
+      'test/discovery/config-xml.test.ts',
     ],
     environment: 'node',
     testTimeout: 30_000,

@@ -24,6 +24,7 @@ async function run(file: string, args: string[]): Promise<Run> {
   try {
     const { stdout } = await promisify(execFile)(process.execPath, [file, ...args], {
       cwd: REPO_ROOT,
+      env: { ...process.env, SUMMARY_PROJECT_CACHE_DIR: join(dir, 'vite-cache') },
       timeout: 60_000,
     });
     return { code: 0, stdout };
@@ -46,6 +47,10 @@ async function vitestRun(name: string, filter: string[] = []): Promise<{ json: s
     'run',
     '--root',
     PROJECT,
+    // Nothing written into the repository: the config is loaded as is (no bundled copy in
+    // node_modules/.vite-temp) and Vite's cache goes to the test's temporary folder.
+    '--configLoader',
+    'native',
     '--reporter=json',
     `--outputFile.json=${json}`,
     ...filter,

@@ -11,7 +11,8 @@ export interface ParsedAddress {
 /** RFC 5321 §4.5.3.1: 64 octets of local part, 254 for the whole path. */
 const MAX_LOCAL = 64;
 const MAX_ADDRESS = 254;
-const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]{2,63}$/;
+/** Labels of 1–63 characters (RFC 1035), a top-level label of at least 2. */
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/;
 const BAD_LOCAL = /[\s\p{Cc}<>()[\]\\,;:@"]/u;
 
 export function parseAddress(raw: string): ParsedAddress | null {

@@ -30,7 +30,9 @@ export interface ParsedConfig {
 }
 
 const SOCKET_TYPES: Record<string, DiscoveredSecurity> = { SSL: 'tls', STARTTLS: 'starttls', plain: 'none' };
-const HOST = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/i;
+/** A host name: labels of 1–63 characters (RFC 1035), 253 in all. */
+const HOST =
+  /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 const ARRAYS = new Set(['emailProvider', 'domain', 'incomingServer', 'outgoingServer', 'authentication']);
 
 const parser = new XMLParser({
