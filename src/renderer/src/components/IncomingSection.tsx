@@ -1,36 +1,13 @@
-import { useId, type ReactNode } from 'react';
+import { useId } from 'react';
 import type { FoundSetting } from '../../../shared/discovery-types';
 import { RECEIVE_PROTOCOLS, type ReceiveProtocol, type SecurityMode } from '../../../shared/probe-types';
 import { useI18n } from '../i18n/context';
 import { withProtocol, type IncomingForm } from '../lib/incoming-form';
 import { FORM_SECURITY_MODES, SECURITY_LABEL_KEYS } from '../lib/security';
 import { FoundLabel } from './DiscoveryField';
+import { Field } from './FormControls';
 
 const PROTOCOL_NAMES: Record<ReceiveProtocol, string> = { imap: 'IMAP', pop3: 'POP3' };
-
-function LabelledField({
-  label,
-  hint,
-  children,
-}: {
-  label: string;
-  hint?: string;
-  children: (id: string, hintId?: string) => ReactNode;
-}) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children(id, hintId)}
-      {hint && (
-        <small id={hintId} className="muted">
-          {hint}
-        </small>
-      )}
-    </div>
-  );
-}
 
 /**
  * The optional incoming server (IMAP or POP3) of the account. Presets and discovery fill it; the
@@ -73,7 +50,7 @@ export function IncomingSection({
       {incoming.enabled && (
         <>
           <div className="incoming-protocol">
-            <LabelledField label={t('incoming.protocol')}>
+            <Field label={t('incoming.protocol')}>
               {(id) => (
                 <select
                   id={id}
@@ -88,10 +65,10 @@ export function IncomingSection({
                   ))}
                 </select>
               )}
-            </LabelledField>
+            </Field>
           </div>
           <div className="row">
-            <LabelledField label={t('incoming.host')}>
+            <Field label={t('incoming.host')}>
               {(id) => (
                 <input
                   id={id}
@@ -102,8 +79,8 @@ export function IncomingSection({
                   data-testid="incoming-host"
                 />
               )}
-            </LabelledField>
-            <LabelledField label={t('incoming.port')}>
+            </Field>
+            <Field label={t('incoming.port')}>
               {(id) => (
                 <input
                   id={id}
@@ -114,8 +91,8 @@ export function IncomingSection({
                   data-testid="incoming-port"
                 />
               )}
-            </LabelledField>
-            <LabelledField label={t('incoming.security')}>
+            </Field>
+            <Field label={t('incoming.security')}>
               {(id) => (
                 <select
                   id={id}
@@ -130,10 +107,10 @@ export function IncomingSection({
                   ))}
                 </select>
               )}
-            </LabelledField>
+            </Field>
           </div>
           <FoundLabel setting={found} provider={provider} testId="found-incoming" />
-          <LabelledField
+          <Field
             label={t('incoming.user')}
             hint={
               accountUser.trim()
@@ -153,7 +130,7 @@ export function IncomingSection({
                 data-testid="incoming-user"
               />
             )}
-          </LabelledField>
+          </Field>
         </>
       )}
     </fieldset>
