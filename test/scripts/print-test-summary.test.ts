@@ -4,7 +4,7 @@
  * a failing test (a throwing beforeAll, a file that cannot load, a throwing afterAll).
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -36,6 +36,8 @@ async function run(file: string, args: string[]): Promise<Run> {
 }
 
 let dir: string;
+/** vitest's JSON report of the whole fixture project. */
+let allJson: string;
 let summary: Run;
 /** The summary of a run of unhandled.case.ts alone, given vitest's exit code, and without it. */
 let unhandled: { withCode: Run; withoutCode: Run };
@@ -61,6 +63,7 @@ async function vitestRun(name: string, filter: string[] = []): Promise<{ json: s
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mailcheck-summary-'));
   const all = await vitestRun('all');
+  allJson = all.json;
   expect(all.code).toBe(1);
   summary = await run(SUMMARY, [all.json, String(all.code)]);
   const alone = await vitestRun('unhandled', ['unhandled']);
@@ -79,15 +82,13 @@ describe('print-test-summary', () => {
   it('counts tests stopped by a failed beforeAll, a file that cannot load and a failed afterAll as failures', () => {
     const last = summary.stdout.trim().split('\n').at(-1);
     // 3 passed ("adds", "passes before the clean-up", the unhandled-rejection one); failed: the 2
-    // tests of the failed beforeAll, the file that could not load, the file whose afterAll threw;
-    // the one it.skip stays a skip.
-    expect(last).toBe('tests: 3 passed, 4 failed, 1 skipped');
+    // tests of the failed beforeAll, the file that could not load, the file whose afterAll threw.
+    expect(last).toBe('tests: 3 passed, 4 failed, 0 skipped');
     expect(summary.code).toBe(1);
   });
 
   it('names the tests that did not run and each failed file with its error', () => {
     const lines = summary.stdout.trim().split('\n');
-    expect(lines).toContain('skipped: is skipped on purpose');
     expect(lines).toContain('not run (its file failed): stores a password');
     expect(lines).toContain('not run (its file failed): reads it back');
     expect(lines).toContain(
@@ -99,6 +100,27 @@ describe('print-test-summary', () => {
     expect(lines).toContain(
       'failed file: test/fixtures/summary-project/after-fails.case.ts: server did not close',
     );
+  });
+
+  it('lists a skipped test by name and never counts it as passed', async () => {
+    // The run's own JSON with the passing "adds" turned into a skip (the fixture holds no skipped
+    // test: a skip in a healthy file is what this line must make visible, not hide).
+    const report = JSON.parse(await readFile(allJson, 'utf8')) as {
+      numPassedTests: number;
+      testResults: Array<{ status: string; assertionResults: Array<{ fullName: string; status: string }> }>;
+    };
+    const adds = report.testResults
+      .flatMap((file) => file.assertionResults)
+      .find((t) => t.fullName === 'adds');
+    expect(adds?.status).toBe('passed');
+    adds!.status = 'skipped';
+    report.numPassedTests -= 1;
+    const edited = join(dir, 'skipped.json');
+    await writeFile(edited, JSON.stringify(report));
+    const result = await run(SUMMARY, [edited, '1']);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toContain('skipped: adds');
+    expect(lines.at(-1)).toBe('tests: 2 passed, 4 failed, 1 skipped');
   });
 
   it('counts an error outside any test (vitest exit code 1, a JSON without failures) as a failure', () => {
