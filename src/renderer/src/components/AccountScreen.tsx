@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { SecurityMode } from '../../../shared/probe-types';
 import type { KeychainStatus, Profile, RunRecord } from '../../../shared/profile-types';
 import {
   CUSTOM_PROVIDER_ID,
@@ -20,7 +19,6 @@ import {
   type AccountForm,
   type AuthMethod,
 } from '../lib/form';
-import { FORM_SECURITY_MODES, SECURITY_LABEL_KEYS } from '../lib/security';
 import type { SignInControls } from '../lib/sign-in';
 import { formatDay } from '../lib/dates';
 import type { GuideTarget } from './DiagnosisPanel';
@@ -32,6 +30,7 @@ import { ProfilesList } from './ProfilesList';
 import { Check, Field } from './FormControls';
 import { OAuthFields } from './OAuthFields';
 import { SaveFieldset } from './SaveFieldset';
+import { ServerFields } from './ServerFields';
 import { UsageFieldset } from './UsageFieldset';
 import { VerdictBox } from './VerdictBox';
 import { PASSWORD_ONLY_GUIDE_ID } from './WayOutPanel';
@@ -245,50 +244,12 @@ export function AccountScreen({
 
         <fieldset>
           <legend>{t('account.server')}</legend>
-          <div className="row">
-            <Field label={t('account.host')}>
-              {(id) => (
-                <input
-                  id={id}
-                  value={form.host}
-                  onChange={(e) => set({ host: e.target.value })}
-                  autoComplete="off"
-                  spellCheck={false}
-                  {...invalidProps('host')}
-                  data-testid="host"
-                />
-              )}
-            </Field>
-            <Field label={t('account.port')}>
-              {(id) => (
-                <input
-                  id={id}
-                  className="port"
-                  inputMode="numeric"
-                  value={form.port}
-                  onChange={(e) => set({ port: e.target.value })}
-                  {...invalidProps('port')}
-                  data-testid="port"
-                />
-              )}
-            </Field>
-            <Field label={t('account.security')}>
-              {(id) => (
-                <select
-                  id={id}
-                  value={form.security}
-                  onChange={(e) => set({ security: e.target.value as SecurityMode })}
-                  data-testid="security"
-                >
-                  {FORM_SECURITY_MODES.map((mode) => (
-                    <option key={mode} value={mode}>
-                      {t(SECURITY_LABEL_KEYS[mode])}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          </div>
+          <ServerFields
+            values={form}
+            onChange={set}
+            labels={{ host: 'account.host', port: 'account.port', security: 'account.security' }}
+            invalidProps={invalidProps}
+          />
           <FoundLabel setting={found.smtp} provider={answer?.provider ?? null} testId="found-smtp" />
         </fieldset>
 

@@ -1,11 +1,11 @@
 import { useId } from 'react';
 import type { FoundSetting } from '../../../shared/discovery-types';
-import { RECEIVE_PROTOCOLS, type ReceiveProtocol, type SecurityMode } from '../../../shared/probe-types';
+import { RECEIVE_PROTOCOLS, type ReceiveProtocol } from '../../../shared/probe-types';
 import { useI18n } from '../i18n/context';
 import { withProtocol, type IncomingForm } from '../lib/incoming-form';
-import { FORM_SECURITY_MODES, SECURITY_LABEL_KEYS } from '../lib/security';
 import { FoundLabel } from './DiscoveryField';
 import { Field } from './FormControls';
+import { ServerFields } from './ServerFields';
 
 const PROTOCOL_NAMES: Record<ReceiveProtocol, string> = { imap: 'IMAP', pop3: 'POP3' };
 
@@ -67,48 +67,12 @@ export function IncomingSection({
               )}
             </Field>
           </div>
-          <div className="row">
-            <Field label={t('incoming.host')}>
-              {(id) => (
-                <input
-                  id={id}
-                  value={incoming.host}
-                  onChange={(e) => set({ host: e.target.value })}
-                  autoComplete="off"
-                  spellCheck={false}
-                  data-testid="incoming-host"
-                />
-              )}
-            </Field>
-            <Field label={t('incoming.port')}>
-              {(id) => (
-                <input
-                  id={id}
-                  className="port"
-                  inputMode="numeric"
-                  value={incoming.port}
-                  onChange={(e) => set({ port: e.target.value })}
-                  data-testid="incoming-port"
-                />
-              )}
-            </Field>
-            <Field label={t('incoming.security')}>
-              {(id) => (
-                <select
-                  id={id}
-                  value={incoming.security}
-                  onChange={(e) => set({ security: e.target.value as SecurityMode })}
-                  data-testid="incoming-security"
-                >
-                  {FORM_SECURITY_MODES.map((mode) => (
-                    <option key={mode} value={mode}>
-                      {t(SECURITY_LABEL_KEYS[mode])}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          </div>
+          <ServerFields
+            values={incoming}
+            onChange={set}
+            labels={{ host: 'incoming.host', port: 'incoming.port', security: 'incoming.security' }}
+            testIdPrefix="incoming-"
+          />
           <FoundLabel setting={found} provider={provider} testId="found-incoming" />
           <Field
             label={t('incoming.user')}
