@@ -35,7 +35,7 @@ export interface Rule {
 /** Node's verification codes for a certificate outside its validity dates. */
 export const CERT_EXPIRED = ['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID'];
 
-const CERT_UNTRUSTED = [
+export const CERT_UNTRUSTED = [
   'DEPTH_ZERO_SELF_SIGNED_CERT',
   'SELF_SIGNED_CERT_IN_CHAIN',
   'UNABLE_TO_GET_ISSUER_CERT',
@@ -47,8 +47,11 @@ const CERT_UNTRUSTED = [
   'INVALID_CA',
 ];
 
-/** What every protocol shares: the network, TLS and timeouts by the step they happened in. */
-export const NETWORK_RULES: readonly Rule[] = [
+/**
+ * DNS, certificates, a TLS/plaintext mix-up, a refused or unreachable host, a connect timeout: the
+ * same for every protocol, SMTP's table included (src/engine/smtp/classify.ts).
+ */
+export const CONNECTION_RULES: readonly Rule[] = [
   { id: 'dns.not-found', steps: ['dns'], codes: ['ENOTFOUND', 'ENODATA', 'ENONAME', 'EAI_NONAME'] },
   {
     id: 'dns.timeout',
@@ -67,6 +70,11 @@ export const NETWORK_RULES: readonly Rule[] = [
   { id: 'net.refused', codes: ['ECONNREFUSED'] },
   { id: 'net.unreachable', codes: ['ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL', 'ENETDOWN', 'EHOSTDOWN'] },
   { id: 'net.timeout', steps: ['tcp'], codes: [TIMEOUT_CODE] },
+];
+
+/** What every protocol on the runner shares: the connection rules, then timeouts by step. */
+export const NETWORK_RULES: readonly Rule[] = [
+  ...CONNECTION_RULES,
   { id: 'receive.no-greeting', steps: ['greeting'], codes: [TIMEOUT_CODE] },
   { id: 'tls.handshake-failed', steps: ['tls'], codes: [TIMEOUT_CODE] },
   { id: 'receive.timeout', codes: [TIMEOUT_CODE] },

@@ -8,7 +8,8 @@
 import { diagnosisIdForReply } from '../../shared/diagnoses/smtp-rules';
 import type { ReplyStep } from '../../shared/diagnoses/smtp-reply';
 import type { StepId } from '../../shared/probe-types';
-import { CERT_EXPIRED } from '../runner/classify';
+import { CONNECTION_RULES } from '../runner/classify';
+import { TIMEOUT_CODE } from '../runner/errors';
 
 /** The facts a rule can look at, normalized from whatever error shape arrived. */
 export interface FailureFacts {
@@ -33,19 +34,8 @@ interface Rule {
   codes?: string[];
 }
 
-const CERT_UNTRUSTED = [
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'CERT_UNTRUSTED',
-  'CERT_SIGNATURE_FAILURE',
-  'CERT_REVOKED',
-  'INVALID_CA',
-];
 /** Our own watchdog and nodemailer's timers both end up with this code. */
-export const TIMEOUT_CODE = 'ETIMEDOUT';
+export { TIMEOUT_CODE };
 
 /**
  * Failures that are not an SMTP reply (DNS, network, certificates, timeouts, protocol nonsense).
@@ -59,31 +49,10 @@ export const RULES: readonly Rule[] = [
   // Not SMTP at all, or an absurd reply.
   { id: 'smtp.not-smtp', codes: ['EPROTOCOL'], message: /invalid greeting|exceeds maximum allowed size/i },
 
-  // DNS.
-  { id: 'dns.not-found', steps: ['dns'], codes: ['ENOTFOUND', 'ENODATA', 'ENONAME', 'EAI_NONAME'] },
-  {
-    id: 'dns.timeout',
-    steps: ['dns'],
-    codes: ['EAI_AGAIN', 'ETIMEOUT', TIMEOUT_CODE, 'ESERVFAIL', 'ECONNREFUSED'],
-  },
-
-  // Certificates (codes from Node's verification, as authorizationError or error code).
-  { id: 'tls.expired', codes: CERT_EXPIRED },
-  { id: 'tls.hostname-mismatch', codes: ['ERR_TLS_CERT_ALTNAME_INVALID'] },
-  { id: 'tls.untrusted', codes: CERT_UNTRUSTED },
-  // A TLS client that got plaintext SMTP (or the reverse) sees a record-layer error.
-  {
-    id: 'tls.mode-mismatch',
-    steps: ['tls'],
-    message: /wrong version number|packet length too long|unknown protocol|record layer failure/i,
-  },
-
-  // Network.
-  { id: 'net.refused', codes: ['ECONNREFUSED'] },
-  { id: 'net.unreachable', codes: ['ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL', 'ENETDOWN', 'EHOSTDOWN'] },
+  // DNS, certificates, a TLS/plaintext mix-up, a refused or unreachable host, a connect timeout.
+  ...CONNECTION_RULES,
 
   // Timeouts, by the step they happened in.
-  { id: 'net.timeout', steps: ['tcp'], codes: [TIMEOUT_CODE] },
   { id: 'smtp.no-greeting', steps: ['greeting'], codes: [TIMEOUT_CODE] },
   { id: 'tls.handshake-failed', steps: ['tls'], codes: [TIMEOUT_CODE] },
   { id: 'smtp.timeout', codes: [TIMEOUT_CODE] },
