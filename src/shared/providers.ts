@@ -119,7 +119,7 @@ export const PROVIDERS: readonly ProviderPreset[] = [
   },
   {
     id: 'microsoft365',
-    name: 'Microsoft 365 (work or school)',
+    name: 'Microsoft 365 (Exchange Online)',
     domains: [],
     smtp: { host: 'smtp.office365.com', port: 587, security: 'starttls' },
     incoming: {
@@ -134,7 +134,7 @@ export const PROVIDERS: readonly ProviderPreset[] = [
       username: 'email',
       notes: {
         en: 'At the end of December 2026 Microsoft switches password sign-in for SMTP AUTH off by default; an administrator can switch it back on for the mailbox until the final removal, which Microsoft will date in the second half of 2027. Signing in with Microsoft (OAuth) keeps working; either way Authenticated SMTP must be allowed for the mailbox.',
-        it: 'A fine dicembre 2026 Microsoft disattiva di default l’accesso con password per SMTP AUTH; un amministratore può riattivarlo per la casella fino alla rimozione definitiva, di cui Microsoft darà la data nella seconda metà del 2027. L’accesso con Microsoft (OAuth) continua a funzionare; in entrambi i casi l’SMTP autenticato deve essere consentito per la casella.',
+        it: 'A fine dicembre 2026 Microsoft disattiva per impostazione predefinita l’accesso con password per SMTP AUTH; un amministratore può riattivarlo per la casella fino alla rimozione definitiva, di cui Microsoft darà la data nella seconda metà del 2027. L’accesso con Microsoft (OAuth) continua a funzionare; in entrambi i casi l’SMTP autenticato deve essere consentito per la casella.',
       },
     },
     oauthTenant: 'organizations',

@@ -71,7 +71,7 @@ const en = {
   'account.oauthRecommended':
     'This provider wants “Sign in with Microsoft” (Modern Auth): a password is refused.',
   'account.oauthRecommendedM365':
-    'Microsoft 365 switches password sign-in for SMTP off by default at the end of December 2026: use “Sign in with Microsoft” (Modern Auth), or ask your administrator to allow SMTP AUTH for this mailbox.',
+    'From the end of December 2026 Microsoft 365 may refuse the password: use “Sign in with Microsoft” (Modern Auth), or ask your administrator to allow SMTP AUTH for this mailbox.',
   'account.openGuide': 'Open the guide',
 
   'security.starttls': 'STARTTLS',
@@ -247,7 +247,7 @@ const it: Record<MessageKey, string> = {
   'account.oauthRecommended':
     'Questo provider richiede «Accedi con Microsoft» (Modern Auth): la password viene rifiutata.',
   'account.oauthRecommendedM365':
-    'Microsoft 365 disattiva per impostazione predefinita l’accesso con password per SMTP alla fine di dicembre 2026: usa «Accedi con Microsoft» (Modern Auth) oppure chiedi all’amministratore di consentire SMTP AUTH per questa casella.',
+    'Dalla fine di dicembre 2026 Microsoft 365 può rifiutare la password: usa «Accedi con Microsoft» (Modern Auth) oppure chiedi all’amministratore di consentire SMTP AUTH per questa casella.',
   'account.openGuide': 'Apri la guida',
 
   'security.starttls': 'STARTTLS',
