@@ -58,7 +58,7 @@ export const RECEIVE_DIAGNOSES: DiagnosisEntry[] = [
       it: 'Su questa porta non risponde un server {protocol}',
     },
     explanation: {
-      en: 'Port {port} of {host} answered, but not as a {protocol} server does: another service listens there (for example an SMTP server, which sends mail, or the other one of IMAP and POP3).',
+      en: 'Port {port} of {host} answered, but not the way a {protocol} server does: another service listens there (for example an SMTP server, which sends mail, or the other one of IMAP and POP3).',
       it: 'La porta {port} di {host} ha risposto, ma non come fa un server {protocol}: lì ascolta un altro servizio (per esempio un server SMTP, che serve a inviare, oppure l’altro tra IMAP e POP3).',
     },
     advice: [
